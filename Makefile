@@ -1,0 +1,39 @@
+# Two commands matter: `make run` opens the app, `make test` runs every test.
+# Both create .venv when it is missing and install the project into it; as root on
+# Debian they first install the system packages that the app and the tests use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
+	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+	xvfb xauth libimage-exiftool-perl chromium default-jre-headless
+
+.PHONY: run test bench system venv clean
+
+run: $(BIN)/.installed
+	$(BIN)/workstation $(ARGS)
+
+test: system $(BIN)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(BIN)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
+
+# Installs missing Debian packages when run as root; otherwise says what is missing.
+system:
+	@sh packaging/linux/system-packages.sh $(SYSTEM_PACKAGES)
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(BIN)/.installed: $(VENV)/bin/python pyproject.toml
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(BIN)/.installed-test: $(VENV)/bin/python pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@ $(BIN)/.installed
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,26 @@
+"""Test setup: headless Qt, and every user folder inside the test's own tmp_path."""
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest  # noqa: E402
+
+from workstation.store import open_library  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path, monkeypatch):
+    """Points data, cache, config and log folders (and the default library) into tmp_path."""
+    for kind in ("DATA", "CACHE", "CONFIG", "LOG"):
+        monkeypatch.setenv(f"WORKSTATION_{kind}_DIR", str(tmp_path / "user" / kind.lower()))
+    monkeypatch.delenv("WORKSTATION_DB", raising=False)
+    return tmp_path / "user"
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A new, empty library in a SQLite file of its own."""
+    lib = open_library(str(tmp_path / "library.sqlite"))
+    yield lib
+    lib.close()

@@ -1,0 +1,204 @@
+"""The command line: `workstation [--db URL|PATH] [COMMAND ...]`. A contract, see DESIGN.md.
+
+Exit status: 0 all done; 1 done, but some inputs were refused (each named on stderr);
+2 bad usage or nothing could be done (one message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from workstation import __version__
+from workstation.paths import AppPaths
+from workstation.store import Library, LibraryError, open_library
+
+EXIT_OK, EXIT_REFUSED, EXIT_FAILED = 0, 1, 2
+
+
+class CommandError(Exception):
+    """Nothing could be done; the message says why in one sentence."""
+
+
+def _print_json(document) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _refused(name: str, reason: str) -> None:
+    print(f"{name}: {reason}", file=sys.stderr)
+
+
+# -- commands ------------------------------------------------------------------------------------
+def cmd_sections(args, library: Library) -> int:
+    from workstation.sections import SectionRepo
+
+    tree = SectionRepo(library).tree()
+    if args.json:
+        _print_json([{"slug": s.slug, "name": s.name, "parent": s.parent, "position": s.position,
+                      "articles": s.articles} for s in tree])  # fmt: skip
+    else:
+        for s in tree:
+            print(f"{'  ' * s.depth}{s.slug}\t{s.name}\t{s.articles}")
+    return EXIT_OK
+
+
+def cmd_import(args, library: Library) -> int:
+    from workstation.ninjs import import_files
+
+    report = import_files(library, [Path(p) for p in args.files])
+    for problem in report.refused:
+        _refused(problem.where, problem.reason)
+    print(f"{report.created} created, {report.updated} updated, {len(report.refused)} refused", file=sys.stderr)
+    if report.refused and not (report.created or report.updated):
+        return EXIT_REFUSED if report.items_seen else EXIT_FAILED
+    return EXIT_REFUSED if report.refused else EXIT_OK
+
+
+def cmd_search(args, library: Library) -> int:
+    from workstation.search import search
+
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1.")
+    result = search(library, args.query, limit=args.limit, order=args.order)
+    if args.json:
+        _print_json({"query": result.query, "total": result.total, "hits": [h.as_json() for h in result.hits]})
+    else:
+        for hit in result.hits:
+            print(f"{hit.docid}\t{hit.section}\t{hit.headline}\n\t{hit.snippet}")
+        print(f"{len(result.hits)} of {result.total}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_photos_add(args, library: Library) -> int:
+    from workstation.photos import ingest
+
+    report = ingest(library, args.docid, [Path(p) for p in args.paths])
+    for problem in report.refused:
+        _refused(problem.where, problem.reason)
+    print(f"{len(report.added)} added, {len(report.refused)} refused", file=sys.stderr)
+    if report.refused:
+        return EXIT_REFUSED if report.added else EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_photos_list(args, library: Library) -> int:
+    from workstation.gallery import GalleryRepo
+
+    items = GalleryRepo(library).items(args.docid)
+    if args.json:
+        _print_json({"docid": args.docid, "items": [item.as_json() for item in items]})
+    else:
+        for item in items:
+            print(f"{item.position}\t{item.sha256[:12]}\t{item.width}x{item.height}\t{item.filename}\t{item.caption}")
+    return EXIT_OK
+
+
+def cmd_export(args, library: Library) -> int:
+    from workstation.export import export_bundle
+
+    report = export_bundle(library, Path(args.out), sections=args.section or None, articles=args.article or None)
+    print(report.summary(), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args, library: Library) -> int:
+    from workstation.check import check_library
+
+    problems = check_library(library)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("library is sound" if not problems else f"{len(problems)} problems found", file=sys.stderr)
+    return EXIT_REFUSED if problems else EXIT_OK
+
+
+def cmd_backup(args, library: Library) -> int:
+    from workstation.check import backup_library
+
+    backup_library(library, Path(args.file))
+    print(f"backup written to {args.file}", file=sys.stderr)
+    return EXIT_OK
+
+
+# -- parser --------------------------------------------------------------------------------------
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL|PATH", default=argparse.SUPPRESS,
+                        help="the library: a file path or a database URL (default: WORKSTATION_DB or the user data folder)")
+    common.add_argument("--version", action="version", version=f"workstation {__version__}")
+
+    parser = argparse.ArgumentParser(prog="workstation", parents=[common],
+                                     description="Editorial Workstation: write, file, caption and export Arabic news.")
+    parser.add_argument("--demo", action="store_true", help="open a throw-away library filled with the sample story")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable, help: str, json_flag: bool = False, target=sub):
+        p = target.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(handler=handler)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="one JSON document on stdout")
+        return p
+
+    command("sections", cmd_sections, "the section tree", json_flag=True)
+    command("import", cmd_import, "import ninjs (JSON or JSON Lines) articles").add_argument("files", nargs="+", metavar="FILE")
+
+    photos = sub.add_parser("photos", parents=[common], help="an article's photos", description="an article's photos")
+    photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    add = command("add", cmd_photos_add, "ingest files or folders into an article's gallery", target=photos_sub)
+    add.add_argument("docid", type=int, metavar="DOCID")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    command("list", cmd_photos_list, "an article's gallery, in story order", json_flag=True,
+            target=photos_sub).add_argument("docid", type=int, metavar="DOCID")
+
+    search = command("search", cmd_search, "search the library (Arabic-normalized)", json_flag=True)
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="how many hits (default 20)")
+    search.add_argument("--order", choices=("relevance", "newest"), default="relevance",
+                        help="best match first (default) or newest first")
+
+    export = command("export", cmd_export, "export the publishable HTML bundle")
+    export.add_argument("--out", required=True, metavar="DIR|FILE.zip")
+    export.add_argument("--section", action="append", metavar="SLUG", help="only this section (repeatable)")
+    export.add_argument("--article", action="append", type=int, metavar="DOCID", help="only this article (repeatable)")
+
+    command("check", cmd_check, "integrity of the database and every photo file")
+    command("backup", cmd_backup, "consistent copy of a live library").add_argument("file", metavar="FILE")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    paths = AppPaths.from_environment()
+    location = getattr(args, "db", None) or paths.default_db()
+    if args.command is None:
+        from ui.app import run_app
+
+        return run_app(paths, None if args.demo else location, demo=args.demo)
+    from workstation.articles import NotFoundError
+
+    try:
+        library = open_library(location, default_photos_dir=paths.data / "photos")
+    except LibraryError as exc:
+        print(f"workstation: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return args.handler(args, library)
+    except (CommandError, LibraryError, NotFoundError, ValueError) as exc:
+        print(f"workstation: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`| head`); not an error of ours
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("workstation: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        library.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
