@@ -1,0 +1,1 @@
+"""Benchmarks of the performance budgets; run with `make bench` (see README)."""
