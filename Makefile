@@ -4,25 +4,29 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
+RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
 	libwayland-client0 libwayland-cursor0 libxcb-randr0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
-	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
-	xvfb xauth libimage-exiftool-perl chromium default-jre-headless
+	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0
+# What the tests use besides: a virtual screen, ExifTool, Chromium, Java for the HTML validator.
+TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless
 
-.PHONY: run test bench system venv clean
+.PHONY: run test bench system-run system-test clean
 
-run: $(BIN)/.installed
+run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
 
-test: system $(BIN)/.installed-test
+test: system-test $(BIN)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(BIN)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
-system:
-	@sh packaging/linux/system-packages.sh $(SYSTEM_PACKAGES)
+system-run:
+	@sh packaging/linux/system-packages.sh $(RUN_PACKAGES)
+
+system-test:
+	@sh packaging/linux/system-packages.sh $(TEST_PACKAGES)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
