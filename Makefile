@@ -21,6 +21,11 @@ test: system-test $(BIN)/.installed-test
 bench: $(BIN)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
 
+# The one-folder desktop app at dist/workstation/ (see packaging/README.md).
+package: $(BIN)/.installed-package
+	$(BIN)/python -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/workstation.spec
+	@du -sh dist/workstation
+
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-run:
 	@sh packaging/linux/system-packages.sh $(RUN_PACKAGES)
@@ -37,7 +42,11 @@ $(BIN)/.installed: $(VENV)/bin/python pyproject.toml
 	touch $@
 
 $(BIN)/.installed-test: $(VENV)/bin/python pyproject.toml
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,package]'
+	touch $@ $(BIN)/.installed $(BIN)/.installed-package
+
+$(BIN)/.installed-package: $(VENV)/bin/python pyproject.toml
+	$(BIN)/python -m pip install -q -e '.[package]'
 	touch $@ $(BIN)/.installed
 
 clean:
