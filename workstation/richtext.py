@@ -32,8 +32,17 @@ def sanitize_body(fragment: str) -> str:
 def body_text(fragment: str) -> str:
     """The plain text of a body fragment, one line per block."""
     text = _TAG.sub("", _BLOCK_END.sub("\n", fragment))
-    lines = (_SPACES.sub(" ", line).strip() for line in html.unescape(text).split("\n"))
+    lines = (_collapse_spaces(line) for line in html.unescape(text).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def _collapse_spaces(line: str) -> str:
+    # The regex scan costs tens of nanoseconds a character and most lines have nothing to
+    # collapse; these `in` tests are far cheaper, which counts when a bulk import indexes
+    # 100,000 bodies.
+    if "  " in line or "\t" in line or "\r" in line or "\f" in line or "\v" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def text_to_body(text: str) -> str:
