@@ -9,10 +9,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 STATUSES = ("draft", "ready", "published")
+
+# An article's date in lists: when it was published, else when it was created.
+LISTING_DATE = "coalesce(published_at, created_at)"
+LIVE = "trashed_at IS NULL"
+TRASHED = "trashed_at IS NOT NULL"
+
+
+def _where(condition: str) -> dict[str, Any]:
+    """A partial index's condition, for each database that has them."""
+    return {"sqlite_where": text(condition), "postgresql_where": text(condition)}
 
 
 class Base(DeclarativeBase):
@@ -48,6 +58,12 @@ class Article(Base):
         Index("ix_articles_section_published", "section_id", "published_at"),
         Index("ix_articles_status", "status"),
         Index("ix_articles_updated", "updated_at"),
+        # The article list pages through a section's live articles by date, status or headline,
+        # and through the trash; see workstation/listing.py and the 0001 migration.
+        Index("ix_articles_live_date", "section_id", text(LISTING_DATE), **_where(LIVE)),
+        Index("ix_articles_live_status", "section_id", "status", text(LISTING_DATE), **_where(LIVE)),
+        Index("ix_articles_live_headline", "section_id", "headline", **_where(LIVE)),
+        Index("ix_articles_trashed", "trashed_at", **_where(TRASHED)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the document id

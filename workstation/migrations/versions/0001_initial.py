@@ -53,6 +53,16 @@ def upgrade() -> None:
     op.create_index("ix_articles_section_published", "articles", ["section_id", "published_at"])
     op.create_index("ix_articles_status", "articles", ["status"])
     op.create_index("ix_articles_updated", "articles", ["updated_at"])
+    # Paging through a section's live articles (by date, status or headline) and the trash.
+    live, trashed = sa.text("trashed_at IS NULL"), sa.text("trashed_at IS NOT NULL")
+    listing_date = sa.text("coalesce(published_at, created_at)")
+    for name, columns in (
+        ("ix_articles_live_date", ["section_id", listing_date]),
+        ("ix_articles_live_status", ["section_id", "status", listing_date]),
+        ("ix_articles_live_headline", ["section_id", "headline"]),
+    ):
+        op.create_index(name, "articles", columns, sqlite_where=live, postgresql_where=live)
+    op.create_index("ix_articles_trashed", "articles", ["trashed_at"], sqlite_where=trashed, postgresql_where=trashed)
     op.create_table(
         "photos",
         sa.Column("sha256", sa.String(64), primary_key=True),
