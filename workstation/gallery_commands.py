@@ -1,17 +1,20 @@
 """Undoable gallery changes as plain command objects: `apply()` and `revert()` against the store.
 
-The GUI wraps each in a QUndoCommand; tests and scripts can use them as they are. A command
-reads what it needs to revert when it is first applied, so it reverts to what really was.
+They share the shape of workstation.commands (the GUI's CommandRunner wraps them in
+QUndoCommands); tests and scripts can use them as they are. Gallery changes leave the
+article's version alone, so `touched` stays empty. A command reads what it needs to
+revert when it is first applied, so it reverts to what really was.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from workstation.commands import Command
 from workstation.gallery import GalleryItemRecord, GalleryRepo
 
 
-class EditItemsCommand:
+class EditItemsCommand(Command):
     """Sets fields of one or more items (a caption typed, a batch credit, a caption template)."""
 
     def __init__(self, repo: GalleryRepo, docid: int, changes: Mapping[int, Mapping[str, str]], text: str):
@@ -32,7 +35,7 @@ class EditItemsCommand:
             self.repo.update(self._before)
 
 
-class ReorderCommand:
+class ReorderCommand(Command):
     """Puts the gallery in a new story order."""
 
     def __init__(self, repo: GalleryRepo, docid: int, new_order: list[int], text: str = "Reorder photos"):
@@ -52,7 +55,7 @@ class ReorderCommand:
             self.repo.reorder(self.docid, self._before)
 
 
-class RemoveItemsCommand:
+class RemoveItemsCommand(Command):
     """Takes items out of the gallery; revert puts them back where they were, captions and all."""
 
     def __init__(self, repo: GalleryRepo, docid: int, item_ids: Iterable[int], text: str = "Remove photos"):
@@ -69,7 +72,7 @@ class RemoveItemsCommand:
         self.repo.restore(self._removed)
 
 
-class AddItemsCommand:
+class AddItemsCommand(Command):
     """Items that an ingest added: apply (re)adds them, revert removes them (the photos stay)."""
 
     def __init__(self, repo: GalleryRepo, docid: int, records: Iterable[GalleryItemRecord], text: str = "Add photos"):
