@@ -1,0 +1,395 @@
+"""Writing a bundle safely: built beside the target, swapped in at the end, unchanged files reused.
+
+A folder bundle is built in `OUT.tmp-<pid>-<random>` in the same parent folder, then
+exchanged with the old one in a single rename (Linux `renameat2(RENAME_EXCHANGE)`; two
+renames elsewhere, undone on the next run if a kill falls between them). A zip is written
+to a temporary file and renamed over the old one. So a kill at any moment leaves the
+previous bundle whole.
+
+A file whose bytes did not change is hard-linked from the previous bundle instead of
+written, so it keeps its modification time and the upload tools see only real changes.
+The state of the last export (a fingerprint per page group and the size, mtime and inode
+of every file) lives in the cache folder; when a fingerprint and the file on disk still
+match, the page is not even rendered.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import sys
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from workstation.store import LibraryError
+
+STATE_FORMAT = 1
+MANIFEST = "manifest.json"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+_STORED_SUFFIXES = (".jpg", ".webp", ".png", ".ttf", ".woff2")
+_TMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+$")
+_OLD = re.compile(r"\.old-(\d+)-[0-9a-f]+$")
+
+Files = list[tuple[str, bytes]]
+
+
+class ExportCancelled(Exception):
+    """The export was cancelled; the previous bundle is untouched."""
+
+
+# -- the target ----------------------------------------------------------------------------------
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def tidy_target(target: Path) -> None:
+    """Finishes what a killed export left beside the target: restores an old bundle moved
+    aside, removes half-built ones of processes that are gone."""
+    parent = target.parent
+    if not parent.is_dir():
+        return
+    leftovers = sorted(p for p in parent.iterdir() if p.name.startswith(target.name + "."))
+    for path in leftovers:
+        suffix = path.name[len(target.name):]
+        old = _OLD.fullmatch(suffix)
+        tmp = _TMP.fullmatch(suffix)
+        if old and not _alive(int(old.group(1))):
+            if not target.exists():
+                os.rename(path, target)  # killed between the two renames of a swap: undo
+            else:
+                _remove(path)
+        elif tmp and not _alive(int(tmp.group(1))):
+            _remove(path)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def check_target(target: Path, zip_mode: bool) -> None:
+    """Refuses a target whose replacement would lose anything that is not an exported bundle."""
+    if not target.parent.exists():
+        try:
+            target.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise LibraryError(f"Cannot create the folder {target.parent}: {exc.strerror}.") from None
+    if not os.access(target.parent, os.W_OK | os.X_OK):
+        raise LibraryError(f"Cannot export to {target}: the folder {target.parent} is not writable.")
+    if not target.exists():
+        return
+    if zip_mode:
+        if target.is_dir() or not zipfile.is_zipfile(target):
+            raise LibraryError(f"{target} exists and is not a zip file; the export will not replace it.")
+        return
+    if not target.is_dir():
+        raise LibraryError(f"{target} exists and is not a folder; the export will not replace it.")
+    if not any(target.iterdir()):
+        return
+    listed = read_manifest(target / MANIFEST)
+    if listed is None:
+        raise LibraryError(f"{target} holds files that are not an exported bundle (it has no {MANIFEST}); "
+                           "choose an empty or new folder.")  # fmt: skip
+    for folder, _dirs, names in os.walk(target):
+        for name in names:
+            rel = Path(folder, name).relative_to(target).as_posix()
+            if rel != MANIFEST and rel not in listed:
+                raise LibraryError(f"{target} holds {rel}, which is not part of the exported bundle; "
+                                   "move it away or export to another folder.")  # fmt: skip
+
+
+def read_manifest(path: Path) -> dict[str, tuple[str, int]] | None:
+    """A bundle manifest as path -> (sha256, bytes), or None when there is no valid one."""
+    try:
+        document = json.loads(path.read_bytes())
+        return {p: (v["sha256"], int(v["bytes"])) for p, v in document.items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swaps two paths (Linux); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Puts the finished bundle in place of the old one; the old one is then deleted."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    if _exchange(staging, target):
+        _remove(staging)  # now holds the old bundle
+        return
+    aside = target.with_name(f"{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
+    os.rename(target, aside)
+    os.rename(staging, target)
+    _remove(aside)
+
+
+def staging_path(target: Path) -> Path:
+    """A fresh name beside the target for building the new bundle."""
+    return target.with_name(f"{target.name}.tmp-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+# -- where files go ------------------------------------------------------------------------------
+class FolderSink:
+    """Writes the bundle's files into the staging folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir()
+        self._dirs: set[str] = set()
+
+    def _parent(self, rel: str) -> Path:
+        path = self.root / rel
+        folder = rel.rpartition("/")[0]
+        if folder and folder not in self._dirs:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._dirs.add(folder)
+        return path
+
+    def write(self, rel: str, data: bytes) -> os.stat_result:
+        """Writes a new file; its stat for the state."""
+        path = self._parent(rel)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return os.stat(path)
+
+    def link(self, rel: str, source: Path) -> None:
+        """Takes an unchanged file from the previous bundle (a hard link; a copy where links fail)."""
+        path = self._parent(rel)
+        try:
+            os.link(source, path)
+        except OSError:
+            shutil.copy2(source, path)
+
+    def close(self) -> None:
+        """Nothing to finish for a folder."""
+
+
+class ZipSink:
+    """Writes the bundle as one zip with fixed dates and modes, so the same files give the same bytes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.zip = zipfile.ZipFile(path, "w")
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Adds one entry (images and fonts stored, text deflated)."""
+        info = zipfile.ZipInfo(rel, date_time=ZIP_DATE)
+        info.external_attr = 0o100644 << 16
+        info.create_system = 3
+        stored = rel.endswith(_STORED_SUFFIXES)
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        self.zip.writestr(info, data, compresslevel=None if stored else 6)
+
+    def close(self) -> None:
+        """Finishes the zip's central directory."""
+        self.zip.close()
+
+
+# -- the bundle being replaced -------------------------------------------------------------------
+class PreviousBundle:
+    """The bundle an export replaces, read only: a folder, a zip, or nothing."""
+
+    def __init__(self, target: Path, zip_mode: bool):
+        self.folder: Path | None = None
+        self.zip: zipfile.ZipFile | None = None
+        self.files: dict[str, tuple[str, int]] = {}
+        if zip_mode and target.is_file():
+            self.zip = zipfile.ZipFile(target)
+            data = self.zip.read(MANIFEST) if MANIFEST in self.zip.namelist() else b""
+            try:
+                self.files = {p: (v["sha256"], int(v["bytes"])) for p, v in json.loads(data).items()}
+            except (ValueError, TypeError, KeyError, AttributeError):
+                self.files = {}
+        elif not zip_mode and target.is_dir():
+            self.folder = target
+            self.files = read_manifest(target / MANIFEST) or {}
+            if self.files:  # the manifest does not list itself, but it is a file to reuse too
+                data = (target / MANIFEST).read_bytes()
+                self.files[MANIFEST] = (hashlib.sha256(data).hexdigest(), len(data))
+
+    def read(self, rel: str) -> bytes | None:
+        """The bytes of one of its files, None when it has none by that name."""
+        if rel not in self.files:
+            return None
+        try:
+            if self.zip is not None:
+                return self.zip.read(rel)
+            return (self.folder / rel).read_bytes()
+        except (OSError, KeyError):
+            return None
+
+    def stat(self, rel: str) -> os.stat_result | None:
+        """The stat of one of its files (folders only)."""
+        if self.folder is None:
+            return None
+        try:
+            return os.stat(self.folder / rel)
+        except OSError:
+            return None
+
+    def close(self) -> None:
+        """Closes a zip."""
+        if self.zip is not None:
+            self.zip.close()
+
+
+# -- the state of the last export ----------------------------------------------------------------
+def state_file(cache: Path, target: Path) -> Path:
+    """Where the state of exports to this target is kept."""
+    key = hashlib.blake2b(str(target).encode(), digest_size=10).hexdigest()
+    return cache / "export-state" / f"{key}.json"
+
+
+def load_state(path: Path, target: Path) -> dict:
+    """The state of the last export to the target, empty when there is none usable."""
+    try:
+        state = json.loads(path.read_text("utf-8"))
+        if state.get("format") == STATE_FORMAT and state.get("target") == str(target):
+            return state
+    except (OSError, ValueError, AttributeError):
+        pass
+    return {"jobs": {}, "files": {}}
+
+
+def save_state(path: Path, state: dict) -> None:
+    """Writes the state through a temporary file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(state, separators=(",", ":")), "utf-8")
+    os.replace(tmp, path)
+
+
+# -- the writer ----------------------------------------------------------------------------------
+class BundleWriter:
+    """Produces every file of the new bundle, reusing what the previous one already has."""
+
+    def __init__(self, sink: FolderSink | ZipSink, previous: PreviousBundle, old_state: dict,
+                 cancel: Callable[[], bool] | None = None):  # fmt: skip
+        self.sink = sink
+        self.previous = previous
+        self.old_jobs: dict = old_state.get("jobs", {})
+        self.old_files: dict = old_state.get("files", {})
+        self.cancel = cancel
+        self.files: dict[str, tuple[str, int]] = {}
+        self.stats: dict[str, list] = {}  # path -> [sha, size, mtime_ns, inode] for the next state
+        self.jobs: dict[str, list] = {}
+        self.written = 0
+        self.reused = 0
+        self.rendered_jobs = 0
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            raise ExportCancelled("The export was cancelled; the previous bundle is untouched.")
+
+    def done(self, key: str) -> bool:
+        """Whether a job of this key already ran in this export."""
+        return key in self.jobs
+
+    def job(self, key: str, fingerprint: str | None, render: Callable[[], Files]) -> None:
+        """Produces a group of files: taken as they are when the fingerprint is unchanged, else rendered."""
+        if key in self.jobs:
+            return
+        self._check_cancel()
+        old = self.old_jobs.get(key)
+        if fingerprint is not None and old and old[0] == fingerprint and self._reuse(old[1]):
+            self.jobs[key] = [fingerprint, old[1]]
+            return
+        files = render()
+        self.rendered_jobs += 1
+        for rel, data in files:
+            self.put(rel, data)
+        self.jobs[key] = [fingerprint, [rel for rel, _ in files]]
+
+    def _reuse(self, rels: list[str]) -> bool:
+        """Links every file of a group whose previous copy is still exactly as the last export left it."""
+        if self.previous.folder is None:
+            return False
+        found = []
+        for rel in rels:
+            known = self.old_files.get(rel)
+            st = self.previous.stat(rel)
+            if known is None or st is None or [st.st_size, st.st_mtime_ns, st.st_ino] != known[1:4]:
+                return False
+            found.append((rel, known, st))
+        for rel, known, st in found:
+            self._link(rel, known[0], st)
+        return True
+
+    def _link(self, rel: str, sha: str, st: os.stat_result) -> None:
+        self.sink.link(rel, self.previous.folder / rel)
+        self.files[rel] = (sha, st.st_size)
+        self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
+        self.reused += 1
+
+    def put(self, rel: str, data: bytes) -> None:
+        """Adds one file: linked from the previous bundle when its bytes are the same, else written."""
+        sha = hashlib.sha256(data).hexdigest()
+        if isinstance(self.sink, FolderSink):
+            known = self.previous.files.get(rel)
+            if known is not None and known == (sha, len(data)):
+                st = self.previous.stat(rel)
+                recorded = self.old_files.get(rel)
+                # The state vouches for the file when nothing touched it since; else compare bytes.
+                same = st is not None and (
+                    recorded == [sha, st.st_size, st.st_mtime_ns, st.st_ino] or self.previous.read(rel) == data
+                )
+                if same:
+                    self._link(rel, sha, st)
+                    return
+            st = self.sink.write(rel, data)
+            self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
+        else:
+            self.sink.write(rel, data)
+        self.files[rel] = (sha, len(data))
+        self.written += 1
+
+    def keep(self, rels: Iterable[str]) -> None:
+        """Carries files of the previous bundle over unchanged (stories outside a narrowed export)."""
+        for rel in rels:
+            if rel in self.files:
+                continue
+            if self.previous.folder is not None:
+                st = self.previous.stat(rel)
+                sha = self.previous.files[rel][0]
+                if st is not None and st.st_size == self.previous.files[rel][1]:
+                    self._link(rel, sha, st)
+                    continue
+            data = self.previous.read(rel)
+            if data is None:
+                raise LibraryError(f"The previous bundle lost {rel}; export everything again without --section/--article.")
+            self.put(rel, data)
+
+    def state(self, target: Path) -> dict:
+        """The state to keep for the next export to this target."""
+        return {"format": STATE_FORMAT, "target": str(target), "jobs": self.jobs, "files": self.stats}

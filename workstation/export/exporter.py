@@ -1,0 +1,260 @@
+"""export_bundle: the publishable bundle of the library (folder or zip), and the article preview."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workstation.articles import NotFoundError
+from workstation.export.bundle import (
+    MANIFEST, BundleWriter, ExportCancelled, FolderSink, PreviousBundle, ZipSink, check_target, load_state,
+    save_state, staging_path, state_file, swap_in, tidy_target, _remove,
+)  # fmt: skip
+from workstation.export.feeds import manifest, newest_first, rss, sitemap
+from workstation.export.images import RenditionCache, plan
+from workstation.export.render import PER_PAGE, Renderer, static_dir
+from workstation.export.stories import Site, Story, load_site, published_status
+from workstation.paths import AppPaths, resources_dir
+from workstation.store import Library
+
+Progress = Callable[[int, int, str], None]
+FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
+_STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
+_PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-\d+\.(?:jpg|webp)")
+_STORY_PAGE = re.compile(r"\d{4}-\d{2}/\d{2}/c_(\d+)(?:_\d+)?\.htm")
+
+
+@dataclass
+class ExportReport:
+    """What an export did, for the CLI, the GUI and the tests."""
+
+    out: Path
+    zip: bool = False
+    stories: int = 0
+    article_pages: int = 0
+    section_pages: int = 0
+    files: int = 0
+    written: int = 0
+    reused: int = 0
+    photos_encoded: int = 0
+    refused: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line saying what was exported where."""
+        kind = "zip" if self.zip else "folder"
+        return (
+            f"exported {self.stories} stories ({self.article_pages} article pages, {self.section_pages} "
+            f"section pages) to the {kind} {self.out}: {self.written} files written, {self.reused} unchanged, "
+            f"{self.photos_encoded} photos encoded, {len(self.refused)} refused, in {self.seconds:.1f} s"
+        )
+
+
+def default_cache(library: Library) -> Path:
+    """The folder of renditions and export state: the user cache folder."""
+    return AppPaths.from_environment().cache / "export"
+
+
+def _scope(library: Library, site: Site, sections, articles) -> tuple[set[int] | None, list[str]]:
+    """The stories an export is narrowed to (None: all of them) and the refused inputs."""
+    if not sections and not articles:
+        return None, []
+    chosen: set[int] = set()
+    refused: list[str] = []
+    if sections:
+        known = {s.slug for s in site.sections}
+        for slug in sections:
+            if slug not in known:
+                raise NotFoundError(f"There is no section '{slug}'.")
+        wanted = set(sections)
+        for s in site.sections:  # tree order: a parent comes before its children
+            if s.parent in wanted:
+                wanted.add(s.slug)
+        chosen |= {d for d, story in site.stories.items() if story.section in wanted}
+    if articles:
+        status = published_status(library, list(articles))
+        for docid in articles:
+            if docid in site.stories:
+                chosen.add(docid)
+            elif docid not in status:
+                raise NotFoundError(f"There is no article {docid}.")
+            else:
+                state = "in the trash" if status[docid] == "trash" else f"a {status[docid]}, not published"
+                refused.append(f"article {docid}: it is {state}, so it is not exported")
+    return chosen, refused
+
+
+def _keepable(renderer: Renderer, previous: PreviousBundle, docids: set[int], members: set[int]) -> dict[int, list[str]]:
+    """Stories outside a narrowed export whose pages in the previous bundle can stay as they are:
+    same page names, every story they link to still in the bundle, every photo they show at hand."""
+    kept: dict[int, list[str]] = {}
+    for docid in sorted(docids):
+        story = renderer.site.stories[docid]
+        pages = renderer.story_paths(story)
+        if not all(p in previous.files for p in pages):
+            continue
+        files = list(pages)
+        for page in pages:
+            data = previous.read(page) or b""
+            links = {int(m) for m in _STORY_LINK.findall(data)}
+            photos = {m.decode() for m in _PHOTO_LINK.findall(data)}
+            if not links <= members or not all(p in previous.files for p in photos):
+                break
+            files += sorted(photos)
+        else:
+            kept[docid] = files
+    return kept
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def export_bundle(library: Library, out: Path, sections=None, articles=None, progress: Progress | None = None,
+                  cancel: Callable[[], bool] | None = None, *, cache_dir: Path | None = None) -> ExportReport:  # fmt: skip
+    """Exports the published stories (or those of the given sections/articles) to a folder or a .zip."""
+    started = time.perf_counter()
+    target = Path(out).expanduser().absolute()
+    zip_mode = target.suffix.lower() == ".zip"
+    cache = Path(cache_dir) if cache_dir is not None else default_cache(library)
+    report = ExportReport(out=target, zip=zip_mode)
+
+    site = load_site(library)
+    scope, report.refused = _scope(library, site, sections, articles)
+    tidy_target(target)
+    check_target(target, zip_mode)
+    previous = PreviousBundle(target, zip_mode)
+    state_path = state_file(cache, target)
+    old_state = load_state(state_path, target) if not zip_mode else {}
+    published = set(site.stories)
+    if scope is None:
+        members = published
+    else:
+        before = {int(m.group(1)) for p in previous.files if (m := _STORY_PAGE.fullmatch(p))}
+        members = scope | (before & published)
+    renderer = Renderer(site, members)
+    kept = _keepable(renderer, previous, members - scope, members) if scope is not None else {}
+
+    staging = staging_path(target)
+    try:
+        sink = ZipSink(staging) if zip_mode else FolderSink(staging)
+        writer = BundleWriter(sink, previous, old_state, cancel)
+        images = RenditionCache(library, cache / "renditions")
+        _write_all(site, renderer, writer, images, members, kept, report, progress)
+        sink.close()
+        swap_in(staging, target)
+    except BaseException:
+        _remove(staging)
+        raise
+    finally:
+        previous.close()
+    if not zip_mode:
+        save_state(state_path, writer.state(target))
+    report.stories = len(members)
+    report.files = len(writer.files)
+    report.written, report.reused = writer.written, writer.reused
+    report.photos_encoded = images.encoded
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: RenditionCache, members: set[int],
+               kept: dict[int, list[str]], report: ExportReport, progress: Progress | None) -> None:  # fmt: skip
+    stories = [site.stories[d] for d in sorted(members)]
+    total = len(stories) + len(site.sections) + 2
+    step = max(1, total // 200)
+
+    for name in sorted(p.name for p in static_dir().iterdir() if p.is_file()):
+        writer.put(f"static/{name}", (static_dir() / name).read_bytes())
+    for name in FONTS:
+        writer.put(f"static/fonts/{name}", (resources_dir() / "fonts" / name).read_bytes())
+
+    for done, story in enumerate(stories, 1):
+        if story.docid in kept:
+            writer.keep(kept[story.docid])
+        else:
+            writer.job(f"story:{story.docid}", renderer.fingerprint_story(story),
+                       lambda s=story: renderer.article_pages(s))  # fmt: skip
+        report.article_pages += story.pages
+        for photo in story.photos:
+            for r in plan(photo).renditions:
+                for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
+                    if not writer.done(f"file:{rel}"):
+                        writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel:
+                                   _rendition(images, p, r, e, rel))  # fmt: skip
+        if progress is not None and done % step == 0:
+            progress(done, total, f"{done} / {len(stories)}")
+
+    by_section: dict[str, list[int]] = {s.slug: [] for s in site.sections}
+    for story in newest_first(stories):
+        by_section.setdefault(story.section, []).append(story.docid)
+    section_paths = []
+    for i, section in enumerate(site.sections):
+        docids = by_section[section.slug]
+        count = max(1, -(-len(docids) // PER_PAGE))
+        for page in range(1, count + 1):
+            chunk = docids[(page - 1) * PER_PAGE : page * PER_PAGE]
+            fp = _fingerprint(renderer.site_digest, section.slug, str(page), str(count),
+                              *(renderer.card_digest(d) for d in chunk))  # fmt: skip
+            writer.job(f"section:{section.slug}:{page}", fp,
+                       lambda s=section.slug, p=page, c=count, k=chunk: [renderer.section_page(s, p, c, k)])  # fmt: skip
+            section_paths.append(renderer.section_path(section.slug, page))
+        if progress is not None:
+            progress(len(stories) + i + 1, total, section.name)
+    report.section_pages = len(section_paths)
+
+    latest = {slug: ids[:6] for slug, ids in by_section.items()}
+    fp = _fingerprint(renderer.site_digest, *(f"{slug}:{renderer.card_digest(d)}" for slug, ids in latest.items() for d in ids))
+    writer.job("home", fp, lambda: [("index.html", renderer.home_page(latest))])
+    writer.put("feed.xml", rss(renderer, stories))
+    writer.put("sitemap.xml", sitemap(renderer, stories, section_paths))
+    writer.put(MANIFEST, manifest(dict(writer.files)))
+    if progress is not None:
+        progress(total, total, "")
+
+
+def _rendition(images: RenditionCache, photo, rendition, ext: str, rel: str) -> list[tuple[str, bytes]]:
+    images.ensure(photo)
+    return [(rel, images.bundle_bytes(photo, rendition, ext))]
+
+
+def render_article_preview(library: Library, docid: int, page: int = 1, *, cache_dir: Path | None = None) -> str:
+    """Page `page` of an article (any status) as the export would render it, for the GUI preview.
+
+    Links point into a preview folder in the cache that holds the stylesheet and the photos shown.
+    """
+    site = load_site(library, [docid])
+    story = site.stories.get(docid)
+    if story is None:
+        raise NotFoundError(f"There is no article {docid}.")
+    related = load_site(library, list(story.related)).stories
+    site.stories.update({d: s for d, s in related.items() if d != docid})
+    live = {d for d, s in related.items() if d in story.related and _is_live(library, d)}
+    renderer = Renderer(site, live | {docid})
+    cache = Path(cache_dir) if cache_dir is not None else default_cache(library)
+    folder = cache / "preview"
+    images = RenditionCache(library, cache / "renditions")
+    shown = list(story.photos) + [site.stories[d].photos[0] for d in live if site.stories[d].photos]
+    for photo in shown:
+        images.ensure(photo)
+        for r in plan(photo).renditions:
+            for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
+                path = folder / rel
+                if not path.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(images.bundle_bytes(photo, r, ext))
+    (folder / "static").mkdir(parents=True, exist_ok=True)
+    (folder / "static" / "site.css").write_bytes((static_dir() / "site.css").read_bytes())
+    pages = renderer.article_pages(story, root=folder.as_uri() + "/")
+    return pages[min(max(page, 1), len(pages)) - 1][1].decode("utf-8")
+
+
+def _is_live(library: Library, docid: int) -> bool:
+    return published_status(library, [docid]).get(docid) == "published"
+
+
+__all__ = ["ExportCancelled", "ExportReport", "export_bundle", "render_article_preview"]

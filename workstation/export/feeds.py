@@ -1,0 +1,89 @@
+"""The bundle's machine-readable files: RSS 2.0, the sitemap with the news extension, the manifest.
+
+Every date in them comes from the stories themselves, never from the clock, so the
+same library always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from email.utils import format_datetime
+from xml.sax.saxutils import escape
+
+from workstation.export.render import Renderer
+from workstation.export.stories import Story
+
+FEED_ITEMS = 50
+NEWS_WINDOW = timedelta(days=2)
+
+
+def newest_first(stories: list[Story]) -> list[Story]:
+    """Stories by publication time, newest first (document id breaks ties)."""
+    return sorted(stories, key=lambda s: (s.published_at, s.docid), reverse=True)
+
+
+def rss(renderer: Renderer, stories: list[Story]) -> bytes:
+    """An RSS 2.0 feed of the newest stories (links relative to the feed, like every link of the bundle)."""
+    site = renderer.site
+    items = newest_first(stories)[:FEED_ITEMS]
+    names = site.section_names()
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<rss version="2.0">', "<channel>",
+             f"<title>{escape(site.site_name)}</title>", "<link>index.html</link>",
+             f"<description>{escape(site.site_name)}</description>", "<language>ar</language>"]  # fmt: skip
+    if items:
+        newest = format_datetime(renderer.local(items[0].published_at))
+        lines += [f"<pubDate>{newest}</pubDate>", f"<lastBuildDate>{newest}</lastBuildDate>"]
+    for story in items:
+        card = renderer.card(story.docid)
+        lines += [
+            "<item>",
+            f"<title>{escape(story.headline)}</title>",
+            f"<link>{escape(card.href)}</link>",
+            f'<guid isPermaLink="false">{story.docid}</guid>',
+            f"<pubDate>{format_datetime(renderer.local(story.published_at))}</pubDate>",
+            f"<category>{escape(names.get(story.section, story.section))}</category>",
+            f"<description>{escape(card.excerpt)}</description>",
+            "</item>",
+        ]
+    lines += ["</channel>", "</rss>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) -> bytes:
+    """A sitemap of the home page, section pages and stories; stories of the last two days
+    (counted back from the newest story, not from today) carry the news extension."""
+    site = renderer.site
+    ordered = newest_first(stories)
+    recent_from = ordered[0].published_at - NEWS_WINDOW if ordered else None
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
+             "<url><loc>index.html</loc></url>"]  # fmt: skip
+    lines += [f"<url><loc>{escape(p)}</loc></url>" for p in section_paths]
+    for story in ordered:
+        card = renderer.card(story.docid)
+        modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
+        entry = f"<url><loc>{escape(card.href)}</loc><lastmod>{modified}</lastmod>"
+        if story.published_at >= recent_from:
+            entry += (
+                "<news:news><news:publication>"
+                f"<news:name>{escape(site.site_name)}</news:name><news:language>ar</news:language>"
+                f"</news:publication><news:publication_date>{card.iso}</news:publication_date>"
+                f"<news:title>{escape(story.headline)}</news:title>"
+            )
+            if story.keywords:
+                entry += f"<news:keywords>{escape(', '.join(story.keywords))}</news:keywords>"
+            entry += "</news:news>"
+        lines.append(entry + "</url>")
+    lines += ["</urlset>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def manifest(files: dict[str, tuple[str, int]]) -> bytes:
+    """manifest.json: every other file of the bundle, relative path -> sha256 and size in bytes."""
+    document = {path: {"sha256": sha, "bytes": size} for path, (sha, size) in sorted(files.items())}
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+__all__ = ["manifest", "newest_first", "rss", "sitemap"]

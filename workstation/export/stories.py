@@ -1,0 +1,218 @@
+"""What an export publishes, read from the store in a few bulk queries.
+
+Only published articles outside the trash are read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import bindparam, select, text
+
+from workstation.dateline import site_zone
+from workstation.models import Setting
+from workstation.sections_seed import DEFAULT_SETTINGS
+from workstation.store import Library
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """One gallery item of a story with what its photo file and renditions need."""
+
+    sha256: str
+    ext: str
+    width: int  # upright size
+    height: int
+    orientation: int
+    caption: str
+    alt: str
+    credit: str
+    slug: str
+    creator: str
+
+    @property
+    def meta_key(self) -> tuple[str, ...]:
+        """The text embedded in the rendition files (it decides their names)."""
+        return (self.caption, self.credit, self.creator, self.slug)
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """A section of the site in tree order."""
+
+    slug: str
+    name: str
+    parent: str | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class Story:
+    """A published article as the export sees it."""
+
+    docid: int
+    section: str
+    headline: str
+    subheadline: str
+    byline: str
+    source_title: str
+    keywords: tuple[str, ...]
+    dateline_city: str
+    dateline_at: datetime | None
+    dateline_agency: str
+    published_at: datetime  # naive UTC
+    updated_at: datetime
+    version: int
+    photos: tuple[PhotoRef, ...]
+    related: tuple[int, ...]
+    body: str
+
+    @property
+    def pages(self) -> int:
+        """How many pages the story has: one per photo, at least one."""
+        return max(1, len(self.photos))
+
+    def digest(self) -> str:
+        """A fingerprint of everything the story's own pages show of it."""
+        payload = json.dumps(
+            [self.docid, self.section, self.headline, self.subheadline, self.byline, self.source_title,
+             list(self.keywords), self.dateline_city, _iso(self.dateline_at), self.dateline_agency,
+             _iso(self.published_at), _iso(self.updated_at), self.version, self.body,
+             [[p.sha256, p.ext, p.width, p.height, p.orientation, p.caption, p.alt, p.credit, p.slug, p.creator]
+              for p in self.photos], list(self.related)],
+            ensure_ascii=False,
+        )  # fmt: skip
+        return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+
+
+@dataclass
+class Site:
+    """Everything an export publishes: settings, sections and the published stories."""
+
+    site_name: str
+    agency_name: str
+    tz_name: str
+    tz: ZoneInfo
+    sections: list[SectionInfo]
+    stories: dict[int, Story]  # by document id, ascending
+
+    def section_names(self) -> dict[str, str]:
+        """Section slug -> Arabic name."""
+        return {s.slug: s.name for s in self.sections}
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _parse_time(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def _sections(conn) -> list[SectionInfo]:
+    rows = conn.execute(text("SELECT id, slug, name, parent_id, position FROM sections")).all()
+    slugs = {r.id: r.slug for r in rows}
+    children: dict[int | None, list] = {}
+    for r in rows:
+        children.setdefault(r.parent_id, []).append(r)
+    out: list[SectionInfo] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for r in sorted(children.get(parent, []), key=lambda r: (r.position, r.id)):
+            out.append(SectionInfo(r.slug, r.name, slugs.get(r.parent_id), depth))
+            walk(r.id, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+_LIVE = "a.status = 'published' AND a.trashed_at IS NULL"
+_STORIES = (
+    "SELECT a.id, s.slug, a.headline, a.subheadline, a.byline, a.source_title, a.keywords, a.dateline_city, "
+    "a.dateline_at, a.dateline_agency, coalesce(a.published_at, a.created_at) AS published_at, a.updated_at, "
+    "a.version, a.body FROM articles a JOIN sections s ON s.id = a.section_id WHERE {where} ORDER BY a.id"
+)
+_GALLERY = (
+    "SELECT g.article_id, p.sha256, p.ext, p.width, p.height, p.orientation, g.caption, g.alt, g.credit, g.slug, "
+    "p.meta FROM gallery_items g JOIN photos p ON p.sha256 = g.photo_sha256 "
+    "JOIN articles a ON a.id = g.article_id WHERE {where} ORDER BY g.article_id, g.position, g.id"
+)
+_RELATED = (
+    "SELECT r.article_id, r.related_id FROM related_links r JOIN articles a ON a.id = r.article_id "
+    "WHERE {where} ORDER BY r.article_id, r.position, r.id"
+)
+
+
+def _query(sql: str, where: str):
+    query = text(sql.format(where=where))
+    return query.bindparams(bindparam("ids", expanding=True)) if ":ids" in where else query
+
+
+def _creator(meta) -> str:
+    if isinstance(meta, str):
+        try:
+            meta = json.loads(meta)
+        except ValueError:
+            return ""
+    value = (meta or {}).get("creator") or ""
+    return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def load_site(library: Library, docids: list[int] | None = None) -> Site:
+    """The site as it would be published now: settings, sections and every published story.
+
+    With `docids`, only those stories are read, whatever their status (for a preview).
+    """
+    if docids is None:
+        where, params = _LIVE, {}
+    else:
+        where, params = "a.id IN :ids", {"ids": sorted(set(docids)) or [-1]}
+    with library.engine.connect() as conn:
+        settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
+        sections = _sections(conn)
+        photos: dict[int, list[PhotoRef]] = {}
+        for r in conn.execute(_query(_GALLERY, where), params):
+            photos.setdefault(r[0], []).append(
+                PhotoRef(r.sha256, r.ext, r.width, r.height, r.orientation or 1, r.caption or "", r.alt or "",
+                         r.credit or "", r.slug or "", _creator(r.meta))
+            )  # fmt: skip
+        related: dict[int, list[int]] = {}
+        for article_id, related_id in conn.execute(_query(_RELATED, where), params):
+            related.setdefault(article_id, []).append(related_id)
+        stories: dict[int, Story] = {}
+        for r in conn.execute(_query(_STORIES, where), params):
+            keywords = r.keywords
+            if isinstance(keywords, str):
+                keywords = json.loads(keywords or "[]")
+            stories[r.id] = Story(
+                docid=r.id, section=r.slug, headline=r.headline or "", subheadline=r.subheadline or "",
+                byline=r.byline or "", source_title=r.source_title or "", keywords=tuple(keywords or ()),
+                dateline_city=r.dateline_city or "", dateline_at=_parse_time(r.dateline_at),
+                dateline_agency=r.dateline_agency or "", published_at=_parse_time(r.published_at),
+                updated_at=_parse_time(r.updated_at), version=r.version,
+                photos=tuple(photos.get(r.id, ())), related=tuple(related.get(r.id, ())),
+                body=r.body or "",
+            )  # fmt: skip
+    tz_name = settings.get("timezone", DEFAULT_SETTINGS["timezone"])
+    return Site(
+        site_name=settings.get("site_name", DEFAULT_SETTINGS["site_name"]),
+        agency_name=settings.get("agency_name", DEFAULT_SETTINGS["agency_name"]),
+        tz_name=tz_name,
+        tz=site_zone(tz_name),
+        sections=sections,
+        stories=stories,
+    )
+
+
+def published_status(library: Library, docids: list[int]) -> dict[int, str]:
+    """For each existing article of these ids: 'published', 'draft', 'ready' or 'trash'."""
+    query = _query("SELECT a.id, a.status, a.trashed_at FROM articles a WHERE {where}", "a.id IN :ids")
+    with library.engine.connect() as conn:
+        rows = conn.execute(query, {"ids": sorted(set(docids)) or [-1]}).all()
+    return {r.id: "trash" if r.trashed_at is not None else r.status for r in rows}
