@@ -55,3 +55,9 @@ def test_app_icon_has_every_size_and_the_svg(qtbot):
     icon = app_icon()
     assert not icon.isNull()
     assert icon.pixmap(QSize(48, 48)).size() == QSize(48, 48)
+
+
+def test_licence_shipped_in_the_resources_comes_first(monkeypatch, tmp_path):
+    (tmp_path / "LICENSE").write_text("GNU GENERAL PUBLIC LICENSE, as bundled", encoding="utf-8")
+    monkeypatch.setattr(about, "resources_dir", lambda: tmp_path)
+    assert licence_text() == "GNU GENERAL PUBLIC LICENSE, as bundled"

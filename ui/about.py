@@ -31,7 +31,10 @@ def app_icon() -> QIcon:
 
 
 def licence_text() -> str:
-    """The full licence text: from the installed package's metadata, else the source checkout."""
+    """The full licence text: in the packaged app's resources, the installed metadata or the checkout."""
+    bundled = resources_dir() / "LICENSE"  # only the PyInstaller build puts it there
+    if bundled.is_file():
+        return bundled.read_text(encoding="utf-8")
     try:
         files = metadata.distribution(DISTRIBUTION).files or []
         for file in files:
