@@ -7,6 +7,8 @@ import re
 
 import nh3
 
+from workstation.htmlmap import map_foreign
+
 BODY_TAGS = frozenset({"p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br"})
 _ATTRIBUTES = {"a": {"href"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
@@ -17,9 +19,12 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
 def sanitize_body(fragment: str) -> str:
-    """The fragment reduced to the body subset: scripts, handlers, styles and other tags removed."""
+    """The fragment reduced to the body subset: scripts, handlers, styles and other tags removed.
+
+    Presentational markup (b, i, h1, bold spans, div lines) is first renamed to the subset.
+    """
     return nh3.clean(
-        fragment,
+        map_foreign(fragment),
         tags=set(BODY_TAGS),
         attributes=_ATTRIBUTES,
         url_schemes=_URL_SCHEMES,
