@@ -1,0 +1,114 @@
+"""The fields of the current gallery item, and beside them what the file itself said."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+
+from workstation.gallery import GalleryItemRecord, arabic_date
+
+
+def text_direction(text: str, default: Qt.LayoutDirection = Qt.LayoutDirection.RightToLeft) -> Qt.LayoutDirection:
+    """The direction of a text's first strong character (Arabic: right to left; Latin, Chinese: left to right)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+    return default
+
+
+class CaptionEdit(QPlainTextEdit):
+    """A caption box that reports its text when the editor leaves it (one undo step per edit)."""
+
+    committed = Signal(str)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit(self.toPlainText())
+
+
+class ItemEditor(QWidget):
+    """Caption (Arabic, right to left), alt text, credit and wire slug (its own direction) of one item."""
+
+    edited = Signal(str, str)  # field, new value
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._record: GalleryItemRecord | None = None
+        self.caption = CaptionEdit()
+        self.caption.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.caption.setTabChangesFocus(True)
+        self.caption.setFixedHeight(self.fontMetrics().height() * 5)
+        self.alt = QLineEdit()
+        self.alt.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.credit = QLineEdit()
+        self.slug = QLineEdit()
+        for line in (self.credit, self.slug):
+            line.textChanged.connect(lambda text, line=line: line.setLayoutDirection(text_direction(text, self.layoutDirection())))
+        self.caption.committed.connect(lambda text: self._commit("caption", text))
+        for name in ("alt", "credit", "slug"):
+            line = getattr(self, name)
+            line.editingFinished.connect(lambda name=name, line=line: self._commit(name, line.text()))
+
+        fields = QFormLayout()
+        fields.addRow(self.tr("Caption"), self.caption)
+        fields.addRow(self.tr("Alt text"), self.alt)
+        fields.addRow(self.tr("Credit"), self.credit)
+        fields.addRow(self.tr("Wire slug"), self.slug)
+
+        self.source_box = QGroupBox(self.tr("From the file"))
+        self.source_form = QFormLayout(self.source_box)
+        self.source_labels: dict[str, QLabel] = {}
+        for key, title in (("caption", self.tr("Caption")), ("headline", self.tr("Headline")),
+                           ("creator", self.tr("Creator")), ("credit", self.tr("Credit")),
+                           ("source", self.tr("Source")), ("city", self.tr("City")),
+                           ("country", self.tr("Country")), ("keywords", self.tr("Keywords")),
+                           ("taken", self.tr("Taken")), ("file", self.tr("File"))):  # fmt: skip
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.source_labels[key] = label
+            self.source_form.addRow(title, label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(fields)
+        layout.addWidget(self.source_box)
+        layout.addStretch(1)
+        self.show_record(None)
+
+    def show_record(self, record: GalleryItemRecord | None) -> None:
+        """Fills the fields from an item (None clears and disables them)."""
+        self._record = record
+        for widget in (self.caption, self.alt, self.credit, self.slug):
+            widget.blockSignals(True)
+        self.caption.setPlainText(record.caption if record else "")
+        self.alt.setText(record.alt if record else "")
+        self.credit.setText(record.credit if record else "")
+        self.slug.setText(record.slug if record else "")
+        for line in (self.credit, self.slug):
+            line.setLayoutDirection(text_direction(line.text(), self.layoutDirection()))
+        for widget in (self.caption, self.alt, self.credit, self.slug):
+            widget.blockSignals(False)
+            widget.setEnabled(record is not None)
+        source = dict(record.source) if record else {}
+        values = {key: str(source.get(key, "")) for key in ("caption", "headline", "creator", "credit", "source", "city", "country")}
+        keywords = source.get("keywords", [])
+        values["keywords"] = ("، " if text_direction("".join(keywords), Qt.LayoutDirection.LeftToRight) == Qt.LayoutDirection.RightToLeft
+                              else ", ").join(keywords)  # fmt: skip
+        values["taken"] = arabic_date(record.taken_at) if record else ""
+        values["file"] = f"{record.filename} — {record.width} × {record.height}" if record else ""
+        for key, label in self.source_labels.items():
+            label.setText(values[key] or "—")
+            direction = text_direction(values[key], self.layoutDirection())
+            label.setLayoutDirection(direction)
+            # The text keeps its own direction; the column stays flush with the form's leading edge.
+            edge = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
+            label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+    def _commit(self, name: str, value: str) -> None:
+        if self._record is not None and getattr(self._record, name) != value:
+            self.edited.emit(name, value)

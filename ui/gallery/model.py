@@ -1,0 +1,211 @@
+"""The gallery's list model and its thumbnail cache.
+
+Thumbnails are read from the renditions cache by a thread pool, never on the UI thread,
+and only for the rows the view asks to paint; an original is opened only when its cached
+thumbnail is missing, and then with a scaled decode. The model holds plain records and
+hands every change to callbacks that run undoable core commands.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+
+from workstation.check import photo_path
+from workstation.gallery import GalleryItemRecord
+from workstation.renditions import ensure_renditions
+from workstation.store import Library
+
+MIME_ITEMS = "application/x-workstation-gallery-items"
+ItemIdRole = Qt.ItemDataRole.UserRole + 1
+RecordRole = Qt.ItemDataRole.UserRole + 2
+
+
+def read_thumbnail(path: Path) -> QImage:
+    """Reads one cached thumbnail file (a function of its own so tests can watch what is read)."""
+    return QImage(str(path))
+
+
+class _LoadTask(QRunnable):
+    """Reads (or, if the cache lost it, remakes) one thumbnail in a pool thread."""
+
+    def __init__(self, cache: ThumbnailCache, sha256: str, original: Path):
+        super().__init__()
+        self.cache, self.sha256, self.original = cache, sha256, original
+
+    def run(self) -> None:
+        try:
+            image = read_thumbnail(ensure_renditions(self.original, self.cache.cache_dir, self.sha256))
+        except Exception:  # a missing or damaged original: the placeholder stays, the gallery works on
+            image = QImage()
+        self.cache.arrived.emit(self.sha256, image)
+
+
+class ThumbnailCache(QObject):
+    """Thumbnails by content hash: loaded lazily off the UI thread, the most recent few hundred kept."""
+
+    loaded = Signal(str)  # a thumbnail is ready to paint
+    arrived = Signal(str, QImage)  # from the pool threads, delivered on the UI thread
+
+    def __init__(self, library: Library, cache_dir: Path, capacity: int = 600, parent: QObject | None = None):
+        super().__init__(parent)
+        self.library, self.cache_dir, self.capacity = library, Path(cache_dir), capacity
+        self._icons: OrderedDict[str, QIcon] = OrderedDict()
+        self._pending: set[str] = set()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+        self.arrived.connect(self._on_arrived, Qt.ConnectionType.QueuedConnection)
+
+    def icon(self, sha256: str, ext: str) -> QIcon | None:
+        """The thumbnail if it is loaded; otherwise starts loading it and gives None."""
+        # An icon, not a pixmap: the view then scales it to its zoom instead of painting 320 px.
+        icon = self._icons.get(sha256)
+        if icon is not None:
+            self._icons.move_to_end(sha256)
+            return icon
+        if sha256 not in self._pending:
+            self._pending.add(sha256)
+            self.pool.start(_LoadTask(self, sha256, photo_path(self.library, sha256, ext)))
+        return None
+
+    def loaded_count(self) -> int:
+        """How many thumbnails are held in memory."""
+        return len(self._icons)
+
+    def shutdown(self) -> None:
+        """Waits for the loads in flight (before the window closes)."""
+        self.pool.clear()
+        self.pool.waitForDone()
+
+    def _on_arrived(self, sha256: str, image: QImage) -> None:
+        self._pending.discard(sha256)
+        if image.isNull():
+            return
+        self._icons[sha256] = QIcon(QPixmap.fromImage(image))
+        while len(self._icons) > self.capacity:
+            self._icons.popitem(last=False)
+        self.loaded.emit(sha256)
+
+
+class GalleryModel(QAbstractListModel):
+    """An article's gallery items in story order, with thumbnails; edits and moves go to callbacks."""
+
+    def __init__(self, thumbnails: ThumbnailCache, parent: QObject | None = None):
+        super().__init__(parent)
+        self.thumbnails = thumbnails
+        self.records: list[GalleryItemRecord] = []
+        self.icon_size = 160
+        self.on_edit: Callable[[int, dict[str, str]], None] | None = None
+        self.on_move: Callable[[list[int], int | None], None] | None = None
+        self._placeholder: QIcon | None = None
+        thumbnails.loaded.connect(self._on_thumbnail)
+
+    # -- contents ------------------------------------------------------------------------------
+    def set_records(self, records: list[GalleryItemRecord]) -> None:
+        """Shows these items; rows stay put (only their data changes) when the order is the same."""
+        if [r.id for r in records] == [r.id for r in self.records] and records:
+            self.records = list(records)
+            self.dataChanged.emit(self.index(0), self.index(len(records) - 1))
+            return
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def record(self, row: int) -> GalleryItemRecord:
+        """The item shown in a row."""
+        return self.records[row]
+
+    def row_of(self, item_id: int) -> int:
+        """The row of an item, -1 if it is not shown."""
+        return next((n for n, r in enumerate(self.records) if r.id == item_id), -1)
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.records):
+            return None
+        r = self.records[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{r.position}. {r.caption or r.filename}"
+        if role == Qt.ItemDataRole.EditRole:
+            return r.caption
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnails.icon(r.sha256, r.ext) or self._placeholder_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{r.filename} — {r.width} × {r.height}"
+        if role == ItemIdRole:
+            return r.id
+        if role == RecordRole:
+            return r
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.on_edit is None:
+            return False
+        r = self.records[index.row()]
+        if str(value) != r.caption:
+            self.on_edit(r.id, {"caption": str(value)})
+        return True
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren)  # fmt: skip
+
+    # -- drag and drop (reordering; files from outside are the view's) ----------------------------
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_ITEMS]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        ids = [self.records[i.row()].id for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        data.setData(MIME_ITEMS, json.dumps(ids).encode())
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return data.hasFormat(MIME_ITEMS)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        """Reorders through the callback; answers False so the view removes no rows itself."""
+        if not data.hasFormat(MIME_ITEMS) or self.on_move is None:
+            return False
+        ids = [i for i in json.loads(bytes(data.data(MIME_ITEMS)).decode()) if self.row_of(i) >= 0]
+        if parent.isValid():
+            row = parent.row()  # dropped onto an item: in front of it
+        before = self.records[row].id if 0 <= row < len(self.records) else None
+        if ids:
+            self.on_move(ids, before)
+        return False
+
+    # -- internals -----------------------------------------------------------------------------
+    def set_icon_size(self, size: int) -> None:
+        """The thumbnail size the view shows (the placeholder follows it)."""
+        self.icon_size = size
+        self._placeholder = None
+
+    def _placeholder_icon(self) -> QIcon:
+        if self._placeholder is None:
+            pixmap = QPixmap(QSize(self.icon_size, self.icon_size * 2 // 3))
+            pixmap.fill(QColor("#d9d9d9"))
+            self._placeholder = QIcon(pixmap)
+        return self._placeholder
+
+    def _on_thumbnail(self, sha256: str) -> None:
+        for n, r in enumerate(self.records):
+            if r.sha256 == sha256:
+                index = self.index(n)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
