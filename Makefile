@@ -7,10 +7,12 @@ BIN := $(VENV)/bin
 RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
 	libwayland-client0 libwayland-cursor0 libxcb-randr0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
 	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0
-# What the tests use besides: a virtual screen, ExifTool, Chromium, Java for the HTML validator.
-TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless
+# What the tests use besides: a virtual screen, ExifTool, Chromium, Java for the HTML validator,
+# the validators of the desktop entry and the AppStream metainfo.
+TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
+	appstream desktop-file-utils
 
-.PHONY: run test bench system-run system-test clean
+.PHONY: run test bench package system-run system-test clean
 
 run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
@@ -22,7 +24,7 @@ bench: $(BIN)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
 
 # The one-folder desktop app at dist/workstation/ (see packaging/README.md).
-package: $(BIN)/.installed-package
+package: system-run $(BIN)/.installed-package
 	$(BIN)/python -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/workstation.spec
 	@du -sh dist/workstation
 
