@@ -108,6 +108,9 @@ def test_sections_on_a_new_library_runs_the_migrations(built, outside):
     assert sections[0] == {"slug": "home", "name": "الصفحة الاولى", "parent": None, "position": 0, "articles": 0}
     assert sections[-1]["name"] == "مؤتمر صحفي للخارجية"
     assert (folder / "new.sqlite").is_file()
+    # alembic ran the migration scripts from files in the bundle without caching bytecode there,
+    # which would change an installed (on macOS, signed) app folder
+    assert not list(built.app.rglob("__pycache__"))
 
     plain = run(built, outside, "sections", "--db", str(folder / "new.sqlite"))
     assert plain.returncode == 0 and "الشرق الاوسط" in plain.stdout
