@@ -1,0 +1,347 @@
+"""Full-text search over the library: Arabic-normalized, ranked, with the matches marked in snippets.
+
+The index (`article_fts`, an FTS5 table whose rowid is the document id) holds the
+normalized text of each live article's headline, body, byline, keywords and captions;
+`workstation.search_index` keeps it in step. A query is normalized the same way, split
+into words, "quoted phrases" and prefixes (`word*`), and every part is required. Each
+part is handed to FTS5 as a quoted string, so nothing a user types is read as FTS syntax.
+
+Ranking. Scoring every match with bm25 costs about 3 µs a match, so a common word
+(found in tens of thousands of articles) would take well over 100 ms. Document ids grow
+with time and FTS5 walks them newest first cheaply, so relevance order ranks the newest
+CANDIDATES matches with bm25 (headline weighted up) and lists any older matches after
+them, newest first. Below CANDIDATES matches this is plain bm25 over all of them.
+
+Snippets are cut from the article's own text, not the normalized index text, so the
+editor sees the spelling that was written: a snippet is HTML, the text escaped and each
+match wrapped in <mark>…</mark>, with "…" where the text was cut.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+
+from workstation.articles import NotFoundError
+from workstation.richtext import body_text
+from workstation.store import Library, LibraryError
+from workstation.textnorm import normalize, normalize_with_offsets
+
+ORDERS = ("relevance", "newest")
+CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this many
+MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
+SNIPPET_CHARS = 180  # about 30 Arabic words
+# bm25 weights of the index columns: headline, body, byline, keywords, captions.
+WEIGHTS = (10.0, 1.0, 2.0, 5.0, 2.0)
+
+# What FTS5's unicode61 tokenizer keeps as a word: runs of letters and digits.
+_WORD = re.compile(r"[^\W_]+")
+_PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One article found: what a result list shows of it."""
+
+    docid: int
+    headline: str
+    section: str  # slug
+    snippet: str  # HTML: escaped text, matches in <mark>…</mark>
+    published: datetime | None  # naive UTC
+
+    def as_json(self) -> dict:
+        """The hit as the CLI's `search --json` prints it (DESIGN.md)."""
+        return {
+            "docid": self.docid,
+            "headline": self.headline,
+            "section": self.section,
+            "snippet": self.snippet,
+            "published": self.published.isoformat() + "Z" if self.published else None,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, best (or newest) first, and how many articles match in all."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One required part of a query: a word or a phrase, whose last word may be a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+    def fts(self) -> str:
+        """The part as an FTS5 string (words hold only letters and digits, so no quoting can break)."""
+        return '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
+
+    def finder(self) -> re.Pattern:
+        """A regular expression finding the part in normalized, folded text (see `_spans`)."""
+        words = [re.escape(_fold(w)) for w in self.words]
+        # Literal first, so the regex engine can scan fast; the start of a word is checked after.
+        tail = r"[^\W_]*" if self.prefix else r"(?![^\W_])"
+        cased = any(w.lower() != w.upper() for w in words)
+        return re.compile(r"[\W_]+".join(words) + tail, re.IGNORECASE if cased else 0)
+
+
+def parse_query(query: str) -> list[Term]:
+    """The required parts of a query; ValueError, naming the input, when nothing can be searched."""
+    terms: list[Term] = []
+    for match in _PART.finditer(query):
+        phrase, star, bare = match.groups()
+        chunk = phrase if bare is None else bare
+        words = tuple(_WORD.findall(normalize(chunk)))
+        prefix = bool(star) if bare is None else bare.endswith("*")
+        if not words:
+            continue
+        if prefix and len(words[-1]) < MIN_PREFIX:
+            raise ValueError(f"'{match.group(0)}': a prefix search needs at least {MIN_PREFIX} letters before the *.")
+        term = Term(words, prefix)
+        if term not in terms:
+            terms.append(term)
+    if not terms:
+        raise ValueError(f"Nothing to search for in '{query}': type at least one word.")
+    return terms
+
+
+def search(
+    library: Library,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    order: str = "relevance",
+    section: str | None = None,
+) -> SearchResult:
+    """A page of the live articles matching every part of `query`, ranked or newest first."""
+    if order not in ORDERS:
+        raise ValueError(f"Search order must be one of {', '.join(ORDERS)}, not '{order}'.")
+    if limit < 1 or offset < 0:
+        raise ValueError(f"Cannot show {limit} hits from hit {offset}: the limit must be 1 or more, the offset 0 or more.")
+    if not library.is_sqlite:
+        raise LibraryError("Search needs a SQLite library; this library is on a database server.")
+    terms = parse_query(query)
+    expression = " AND ".join(t.fts() for t in terms)
+    with library.engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        scope = _Scope(cursor, expression, _section_id(cursor, section))
+        if order == "newest":
+            docids = scope.newest(limit, offset)
+            total = offset + len(docids) if docids and len(docids) < limit else None
+        else:
+            docids, total = scope.ranked(limit, offset)
+        if total is None:
+            total = scope.count()
+        hits = _hits(cursor, docids, terms)
+    return SearchResult(query, total, hits)
+
+
+# -- finding the matches ---------------------------------------------------------------------------
+class _Scope:
+    """The FTS5 statements for one query, restricted to a section when one is given."""
+
+    def __init__(self, cursor, expression: str, section_id: int | None):
+        self.cursor = cursor
+        self.params: tuple = (expression,)
+        self.where = "article_fts MATCH ?"
+        if section_id is not None:
+            # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
+            self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
+            self.params += (section_id,)
+
+    def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
+        """Document ids of matches, newest first (below a document id when given)."""
+        where, params = self.where, self.params
+        if below is not None:
+            where, params = where + " AND rowid < ?", params + (below,)
+        sql = f"SELECT rowid FROM article_fts WHERE {where} ORDER BY rowid DESC LIMIT ? OFFSET ?"
+        return [r[0] for r in self.cursor.execute(sql, (*params, limit, offset))]
+
+    def ranked(self, limit: int, offset: int) -> tuple[list[int], int | None]:
+        """A page in relevance order, and the total when the candidates were all the matches."""
+        weights = ", ".join(str(w) for w in WEIGHTS)
+        sql = (
+            f"SELECT rowid, bm25(article_fts, {weights}) FROM article_fts WHERE {self.where} "
+            "ORDER BY rowid DESC LIMIT ?"
+        )
+        candidates = self.cursor.execute(sql, (*self.params, CANDIDATES)).fetchall()
+        candidates.sort(key=lambda row: (row[1], -row[0]))  # bm25 is lower for better matches
+        docids = [row[0] for row in candidates[offset : offset + limit]]
+        if len(candidates) < CANDIDATES:
+            return docids, len(candidates)
+        if len(docids) < limit:  # past the ranked candidates: the older matches, newest first
+            oldest = min(row[0] for row in candidates)
+            docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
+        return docids, None
+
+    def count(self) -> int:
+        """How many articles match."""
+        sql = f"SELECT count(*) FROM article_fts WHERE {self.where}"
+        return self.cursor.execute(sql, self.params).fetchone()[0]
+
+
+def _section_id(cursor, slug: str | None) -> int | None:
+    if slug is None:
+        return None
+    row = cursor.execute("SELECT id FROM sections WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no section '{slug}'.")
+    return row[0]
+
+
+# -- hits and snippets ------------------------------------------------------------------------------
+def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
+    if not docids:
+        return []
+    ids = json.dumps(docids)
+    rows = {
+        row[0]: row
+        for row in cursor.execute(
+            "SELECT a.id, a.headline, a.body, a.byline, a.keywords, s.slug, a.published_at "
+            "FROM articles a JOIN sections s ON s.id = a.section_id "
+            "WHERE a.id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+    }
+    captions: dict[int, list[str]] = {}
+    for docid, caption in cursor.execute(
+        "SELECT article_id, caption FROM gallery_items WHERE article_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY article_id, position",
+        (ids,),
+    ):
+        captions.setdefault(docid, []).append(caption)
+    finders = [t.finder() for t in terms]
+    hits = []
+    for docid in docids:
+        row = rows.get(docid)
+        if row is None:  # deleted between the two statements
+            continue
+        _, headline, body, byline, keywords, slug, published = row
+        fields = (
+            body_text(body),
+            "\n".join(captions.get(docid, ())),
+            " ".join(json.loads(keywords) if keywords else ()),
+            byline,
+            headline,
+        )
+        hits.append(Hit(docid, headline, slug, snippet(fields, finders), _time(published)))
+    return hits
+
+
+def snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
+    """A marked excerpt of the first field holding a match (or the start of the first field)."""
+    for text in fields:
+        norm, origin = _normalized(text)
+        spans = _spans(_fold(norm), finders)
+        if spans:
+            return _excerpt(text, norm, origin, spans)
+    text = fields[0]
+    cut = _word_end(text, SNIPPET_CHARS)
+    return html.escape(text[:cut].replace("\n", " "), quote=False) + (" …" if cut < len(text) else "")
+
+
+def _spans(text: str, finders: list[re.Pattern]) -> list[tuple[int, int]]:
+    """Where the finders match whole words (or word starts, for a prefix) in text, in order."""
+    spans = []
+    for finder in finders:
+        for m in finder.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():  # isalnum: [^\W_]
+                spans.append(m.span())
+    return sorted(spans)
+
+
+def _normalized(text: str) -> tuple[str, list[int] | None]:
+    """The normalized text and where each of its characters came from (None: the same place)."""
+    norm = normalize(text)
+    if len(norm) == len(text):  # nothing was removed, and every other change is one letter for one
+        return norm, None
+    return normalize_with_offsets(text)
+
+
+def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[int, int]]) -> str:
+    # The window (in normalized text) that holds the most matches, starting a little before the first.
+    starts = [s for s, _ in spans]
+    best, start_at = 0, 0
+    for i, start in enumerate(starts):
+        inside = bisect_right(starts, start + SNIPPET_CHARS - 1) - i
+        if inside > best:
+            best, start_at = inside, i
+    first = spans[start_at][0]
+    lead = SNIPPET_CHARS // 4
+    begin = _word_start(norm, max(0, first - lead))
+    end = _word_end(norm, max(begin + SNIPPET_CHARS, spans[start_at][1]))
+    marks = [(s, e) for s, e in spans if s >= begin and e <= end]
+
+    def at(k: int) -> int:  # a normalized offset in the original text; an end takes the marks after it
+        if origin is None:
+            return k
+        return origin[k] if k < len(origin) else len(text)
+
+    out = ["… "] if begin > 0 else []
+    pos = at(begin)
+    for s, e in _merged(marks):
+        out.append(_escape(text[pos : at(s)]))
+        out.append("<mark>" + _escape(text[at(s) : at(e)]) + "</mark>")
+        pos = at(e)
+    out.append(_escape(text[pos : at(end)]))
+    if end < len(norm):
+        out.append(" …")
+    return "".join(out).strip()
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _escape(text: str) -> str:
+    return html.escape(text.replace("\n", " "), quote=False)
+
+
+def _word_start(text: str, k: int) -> int:
+    """The start of the word at k (k itself when it is not inside a word)."""
+    while 0 < k < len(text) and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _word_end(text: str, k: int) -> int:
+    """The end of the word at k."""
+    while k < len(text) and not text[k].isspace():
+        k += 1
+    return min(k, len(text))
+
+
+def _time(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value).replace(microsecond=0)
+
+
+# FTS5's remove_diacritics folds accented Latin letters to their base letter; the snippet
+# finder does the same, one letter for one, so offsets stay put.
+_FOLD_TABLE: dict[int, int] = {}
+for _code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+    _decomposed = unicodedata.normalize("NFD", chr(_code))
+    if len(_decomposed) > 1 and all(unicodedata.combining(c) for c in _decomposed[1:]):
+        _FOLD_TABLE[_code] = ord(_decomposed[0])
+_ACCENTED = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE) if _ACCENTED.search(text) else text
