@@ -1,0 +1,423 @@
+"""ArticleEditor: one article's fields, body and related articles, saved so that nothing is ever lost.
+
+Edits reach the store on their own: AUTOSAVE_IDLE_MS after typing stops, and at the
+latest AUTOSAVE_MAX_WAIT_MS after the first unsaved edit even while typing goes on
+(so a kill -9 loses at most the last two seconds). Switching articles and closing
+flush. Autosaves keep no revision; an explicit save (Ctrl+S) and a status change do.
+A save refused because someone else saved first (ConflictError) asks what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from ui.editor.actions import EditorActions
+from ui.editor.body_edit import BodyEdit
+from ui.editor.conflict import ConflictDialog
+from ui.editor.fields import TEXT_FIELDS, ArticleFields
+from ui.editor.find_bar import FindBar
+from ui.editor.history import RevisionHistoryDialog
+from ui.editor.related import RelatedPanel, SearchFunction
+from workstation.articles import ArticleRecord, ArticleRepo, ConflictError, NotFoundError
+from workstation.articletext import count_words, reading_minutes
+from workstation.bodymodel import clean_href, parse_body
+from workstation.dateline import DEFAULT_TIMEZONE, format_dateline, to_site_time
+from workstation.store import Library, LibraryError
+
+AUTOSAVE_IDLE_MS = 1000
+AUTOSAVE_MAX_WAIT_MS = 1500
+RETRY_MS = 5000
+WORD_COUNT_DELAY_MS = 400
+_SAVE_ERRORS = (SQLAlchemyError, LibraryError, OSError, ValueError)
+
+
+def library_search(library: Library) -> SearchFunction:
+    """Related-article search over the library: a document id typed as digits, then the full-text hits."""
+    repo = ArticleRepo(library)
+
+    def run(query: str) -> list[tuple[int, str]]:
+        hits: list[tuple[int, str]] = []
+        if query.isdigit() and repo.exists(int(query)):
+            hits.append((int(query), repo.get(int(query)).headline))
+        from workstation.search import search
+
+        hits.extend((h.docid, h.headline) for h in search(library, query, limit=30).hits)
+        return hits
+
+    return run
+
+
+class ArticleEditor(QWidget):
+    """Edits one article at a time. See the module docstring for how and when it saves."""
+
+    saved = Signal(int)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, library: Library, parent=None, search: SearchFunction | None = None):
+        super().__init__(parent)
+        self._repo = ArticleRepo(library)
+        try:
+            self._tz = library.setting("timezone")
+        except KeyError:
+            self._tz = DEFAULT_TIMEZONE
+        self._record: ArticleRecord | None = None
+        self._dirty: set[str] = set()
+        self._loading = False
+        self._saving = False
+
+        self.fields = ArticleFields(self._tz)
+        self.body = BodyEdit()
+        self.find_bar = FindBar(self.body)
+        self.related = RelatedPanel(search or library_search(library))
+        self.actions = EditorActions(self, self.body)
+        self.dateline_preview = QLabel(objectName="dateline_preview")
+        self.dateline_preview.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.dateline_preview.setToolTip(self.tr("The dateline as it opens the first paragraph"))
+        self.words_label = QLabel()
+        self.state_label = QLabel()
+        self._build_layout()
+
+        self._idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS)
+        self._deadline = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_WAIT_MS)
+        self._idle.timeout.connect(self.autosave)
+        self._deadline.timeout.connect(self.autosave)
+        self._word_timer = QTimer(self, singleShot=True, interval=WORD_COUNT_DELAY_MS)
+        self._word_timer.timeout.connect(self._count_words)
+
+        self.body.document().contentsChanged.connect(lambda: self._edited("body"))
+        self.body.currentCharFormatChanged.connect(self._show_format)
+        self.fields.edited.connect(self._edited)
+        self.fields.statusChosen.connect(self.set_status)
+        self.related.changed.connect(lambda: self._edited("related"))
+        self._connect_actions()
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush)
+        self._show(None)
+
+    def _build_layout(self) -> None:
+        related_box = QGroupBox(self.tr("Related articles"))
+        QVBoxLayout(related_box).addWidget(self.related)
+        body_box = QWidget()
+        body_layout = QVBoxLayout(body_box)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.actions.toolbar(self))
+        body_layout.addWidget(self.dateline_preview)
+        body_layout.addWidget(self.body, 1)
+        body_layout.addWidget(self.find_bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(body_box)
+        splitter.addWidget(related_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([600, 140])
+        status = QHBoxLayout()
+        status.addWidget(self.words_label)
+        status.addStretch()
+        status.addWidget(self.state_label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(status)
+
+    def _connect_actions(self) -> None:
+        a, body = self.actions, self.body
+        a["bold"].triggered.connect(body.toggle_strong)
+        a["italic"].triggered.connect(body.toggle_em)
+        a["link"].triggered.connect(self.ask_link)
+        a["paragraph"].triggered.connect(lambda: body.set_block_kind("p"))
+        a["h2"].triggered.connect(lambda: body.set_block_kind("h2"))
+        a["h3"].triggered.connect(lambda: body.set_block_kind("h3"))
+        a["bullets"].triggered.connect(lambda: body.toggle_list("ul"))
+        a["numbers"].triggered.connect(lambda: body.toggle_list("ol"))
+        a["quote"].triggered.connect(body.toggle_quote)
+        a["save"].triggered.connect(self.save_revision)
+        a["find"].triggered.connect(lambda: self.find_bar.show_find(replace=False))
+        a["replace"].triggered.connect(lambda: self.find_bar.show_find(replace=True))
+        a["find_next"].triggered.connect(lambda: self.find_bar.find_next())
+        a["find_previous"].triggered.connect(lambda: self.find_bar.find_next(backward=True))
+        a["history"].triggered.connect(self.show_history)
+        body.linkRequested.connect(self.ask_link)
+
+    # -- the interface the main window uses ----------------------------------------------------
+    def current_docid(self) -> int | None:
+        """The document id of the article being edited, or None."""
+        return self._record.docid if self._record else None
+
+    def undoStack(self):  # noqa: N802 (named as Qt names it, for QUndoGroup.addStack)
+        """The QUndoStack of the body's edits (mirroring the text document's own undo)."""
+        return self.body.undo_stack
+
+    def is_dirty(self) -> bool:
+        """Whether there are edits not yet in the store."""
+        return bool(self._dirty)
+
+    def load(self, docid: int | None) -> bool:
+        """Saves pending edits, then shows article `docid` (None: no article). False if the switch was refused."""
+        if self._record is not None and docid == self._record.docid:
+            return True
+        if not self.flush():
+            return False
+        if docid is None:
+            self._show(None)
+            return True
+        try:
+            record = self._repo.get(docid)
+        except NotFoundError as exc:
+            self._show(None)
+            self.state_label.setText(str(exc))
+            return False
+        self._show(record)
+        return True
+
+    def flush(self) -> bool:
+        """Saves pending edits now (no revision); False if they could not be saved."""
+        return self._save(keep_revision=False)
+
+    def autosave(self) -> None:
+        """Saves pending edits without keeping a revision (the timers call this)."""
+        self._save(keep_revision=False)
+
+    def save_revision(self) -> bool:
+        """Saves and keeps a revision (Ctrl+S), unless the current version already is one."""
+        if self._record is None:
+            return False
+        if not self._dirty:
+            revisions = self._repo.revisions(self._record.docid)
+            if revisions and revisions[-1].version == self._record.version:
+                self.state_label.setText(self.tr("Already saved as a revision"))
+                return True
+        return self._save(keep_revision=True)
+
+    def set_status(self, status: str) -> bool:
+        """Moves the article to draft, ready or published, saving it with a revision."""
+        if self._record is None:
+            return False
+        self.fields.set_status(status)
+        self._dirty.add("status")
+        return self._save(keep_revision=True)
+
+    # -- showing -------------------------------------------------------------------------------
+    def _show(self, record: ArticleRecord | None) -> None:
+        self._loading = True
+        try:
+            self._stop_timers()
+            self._record = record
+            was_dirty, self._dirty = bool(self._dirty), set()
+            self.fields.set_record(record)
+            self.body.set_blocks(parse_body(record.body) if record else [])
+            self.related.set_items(record.docid if record else None, self._related_items(record))
+            editable = record is not None and record.trashed_at is None
+            self.body.setReadOnly(not editable)
+            self.fields.set_read_only(not editable)
+            self.related.set_read_only(not editable)
+            self.actions.set_enabled(editable, record is not None)
+            self.setEnabled(record is not None)
+            self.find_bar.highlight()
+            self._show_dateline()
+            self._word_timer.start(0)
+            if record is None:
+                self.state_label.clear()
+            elif record.trashed_at is not None:
+                self.state_label.setText(self.tr("In the trash: restore it to edit"))
+            else:
+                self._show_saved_at(record)
+        finally:
+            self._loading = False
+        if was_dirty:
+            self.dirtyChanged.emit(False)
+
+    def _related_items(self, record: ArticleRecord | None) -> list[tuple[int, str]]:
+        items = []
+        for other in record.related if record else ():
+            try:
+                items.append((other, self._repo.get(other).headline))
+            except NotFoundError:
+                continue
+        return items
+
+    def _show_dateline(self) -> None:
+        city, when, agency = self.fields.dateline_parts()
+        text = format_dateline(city, when, agency, self._tz)
+        self.dateline_preview.setText(text or self.tr("(no dateline)"))
+        self.dateline_preview.setStyleSheet("font-weight: bold;" if text else "color: gray;")
+
+    def _show_saved_at(self, record: ArticleRecord) -> None:
+        when = to_site_time(record.updated_at, self._tz).strftime("%H:%M:%S")
+        self.state_label.setText(self.tr("Saved {time} · version {version}").format(time=when, version=record.version))
+
+    def _count_words(self) -> None:
+        words = count_words(self.body.document().toPlainText())
+        minutes = reading_minutes(words)
+        self.words_label.setText(self.tr("{words} words · {minutes} min read").format(words=words, minutes=minutes))
+
+    def _show_format(self, fmt) -> None:
+        self.actions["bold"].setChecked(self.body.is_strong())
+        self.actions["italic"].setChecked(fmt.fontItalic())
+
+    # -- editing --------------------------------------------------------------------------------
+    def _edited(self, field: str) -> None:
+        if self._loading or self._record is None:
+            return
+        if field in ("dateline_city", "dateline_at", "dateline_agency"):
+            self._show_dateline()
+        if field == "body":
+            self._word_timer.start()
+        was_dirty = bool(self._dirty)
+        self._dirty.add(field)
+        self._idle.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+        if not was_dirty:
+            self.state_label.setText(self.tr("Editing…"))
+            self.dirtyChanged.emit(True)
+
+    def ask_link(self) -> None:
+        """Asks for a link address for the selection (empty removes the link)."""
+        current = self.body.current_href()
+        url, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Web or mail address (empty removes the link):"),
+                                       QLineEdit.EchoMode.Normal, current or "https://")  # fmt: skip
+        if not ok:
+            return
+        url = url.strip()
+        if url in ("", "https://"):
+            self.body.set_link(None)
+            return
+        href = clean_href(url)
+        if href is None:
+            QMessageBox.warning(self, self.tr("Link"),
+                                self.tr("{url} is not a web or mail address (http, https or mailto).").format(url=url))
+            return
+        self.body.set_link(href)
+
+    # -- saving ---------------------------------------------------------------------------------
+    def _stop_timers(self) -> None:
+        self._idle.stop()
+        self._deadline.stop()
+
+    def _value(self, name: str) -> Any:
+        if name == "body":
+            return self.body.body_html()
+        if name == "related":
+            return self.related.related_ids()
+        return self.fields.value(name)
+
+    def _values(self, names) -> dict[str, Any]:
+        return {name: self._value(name) for name in names}
+
+    def _all_values(self) -> dict[str, Any]:
+        return self._values((*TEXT_FIELDS, "dateline_at", "status", "body", "related"))
+
+    def _save(self, keep_revision: bool) -> bool:
+        if self._record is None or self._saving:
+            return not self._dirty
+        if not self._dirty and not keep_revision:
+            return True
+        self._stop_timers()
+        self._saving = True
+        conflict = False
+        try:
+            record = self._repo.save(self._record.docid, self._record.version, keep_revision=keep_revision,
+                                     **self._values(sorted(self._dirty)))  # fmt: skip
+        except ConflictError:
+            conflict = True
+        except NotFoundError as exc:
+            self.state_label.setText(str(exc))
+            return False
+        except _SAVE_ERRORS as exc:
+            # the edits stay in the editor and are tried again; a full disk or a locked file passes
+            self.state_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self._idle.start(RETRY_MS)
+            return False
+        finally:
+            self._saving = False
+        if conflict:
+            return self._resolve_conflict()
+        self._saved(record)
+        return True
+
+    def _saved(self, record: ArticleRecord) -> None:
+        self._record = record
+        was_dirty, self._dirty = bool(self._dirty), set()
+        self.fields.set_status(record.status)
+        self._show_saved_at(record)
+        if was_dirty:
+            self.dirtyChanged.emit(False)
+        self.saved.emit(record.docid)
+
+    def _resolve_conflict(self) -> bool:
+        """Someone else saved first: keep mine (theirs kept as a revision), take theirs, or decide later."""
+        self._saving = True  # no autosave or flush while the question is open
+        try:
+            while True:
+                docid = self._record.docid
+                theirs = self._repo.get(docid)
+                mine = self._all_values()
+                snapshot = dict(mine, dateline_at=mine["dateline_at"].isoformat() if mine["dateline_at"] else None)
+                dialog = ConflictDialog(docid, snapshot, theirs.snapshot(), self)
+                dialog.exec()
+                if dialog.choice == "theirs":
+                    self._show(theirs)
+                    self.saved.emit(docid)
+                    return True
+                if dialog.choice != "mine":
+                    self.state_label.setText(self.tr("Not saved: the article was changed by someone else"))
+                    return False
+                try:
+                    current = theirs
+                    revisions = self._repo.revisions(docid)
+                    if not revisions or revisions[-1].version != theirs.version:
+                        current = self._repo.save(docid, theirs.version, keep_revision=True)  # theirs stays in history
+                    record = self._repo.save(docid, current.version, keep_revision=True, **mine)
+                except ConflictError:
+                    continue  # yet another writer meanwhile: ask again with their newest text
+                self._saved(record)
+                return True
+        except NotFoundError as exc:
+            self.state_label.setText(str(exc))
+            return False
+        except _SAVE_ERRORS as exc:
+            self.state_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return False
+        finally:
+            self._saving = False
+
+    # -- revisions ------------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """Opens the revision history of the article."""
+        if self._record is None:
+            return
+        dialog = RevisionHistoryDialog(self._repo.revisions(self._record.docid), self._tz, self.restore_revision, self)
+        dialog.exec()
+
+    def restore_revision(self, revision_id: int) -> bool:
+        """Makes a kept revision the current text again; the text it replaces is kept as a revision first."""
+        if self._record is None or not self.save_revision():
+            return False
+        try:
+            record = self._repo.restore_revision(self._record.docid, revision_id, self._record.version)
+        except (ConflictError, NotFoundError) as exc:
+            QMessageBox.warning(self, self.tr("Revision history"), str(exc))
+            return False
+        self._show(record)
+        self.saved.emit(record.docid)
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.flush()
+        super().closeEvent(event)
+
+

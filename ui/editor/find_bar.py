@@ -1,0 +1,156 @@
+"""Find and replace in the body, ignoring tashkeel, tatweel and hamza forms (workstation.textfind)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QToolButton, QWidget
+
+from workstation.textfind import FoldedText
+
+MAX_HIGHLIGHTS = 2000  # beyond this, painting the marks costs more than they help
+
+
+class FindBar(QWidget):
+    """A bar under the body: find next/previous, replace one, replace all (one undo step)."""
+
+    def __init__(self, editor: QTextEdit, parent=None):
+        super().__init__(parent)
+        self._editor = editor
+        self._folded: FoldedText | None = None
+        self._folded_revision = -1
+        self.find_edit = QLineEdit(placeholderText=self.tr("Find (ignores tashkeel and hamza forms)"))
+        self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
+        self.count_label = QLabel()
+        self.previous_button = QToolButton(text=self.tr("Previous"))
+        self.next_button = QToolButton(text=self.tr("Next"))
+        self.replace_button = QPushButton(self.tr("Replace"))
+        self.replace_all_button = QPushButton(self.tr("Replace all"))
+        self.close_button = QToolButton(text="✕")
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.find_edit, 0, 0)
+        layout.addWidget(self.previous_button, 0, 1)
+        layout.addWidget(self.next_button, 0, 2)
+        layout.addWidget(self.count_label, 0, 3)
+        layout.addWidget(self.close_button, 0, 4)
+        layout.addWidget(self.replace_edit, 1, 0)
+        layout.addWidget(self.replace_button, 1, 1, 1, 2)
+        layout.addWidget(self.replace_all_button, 1, 3)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.replace_edit.returnPressed.connect(self.replace_one)
+        self.next_button.clicked.connect(self.find_next)
+        self.previous_button.clicked.connect(lambda: self.find_next(backward=True))
+        self.replace_button.clicked.connect(self.replace_one)
+        self.replace_all_button.clicked.connect(self.replace_all)
+        self.close_button.clicked.connect(self.close_bar)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        self._highlight_timer = QTimer(self, singleShot=True, interval=200)
+        self._highlight_timer.timeout.connect(self.highlight)
+        self.find_edit.textChanged.connect(lambda _text: self._highlight_timer.start())
+        editor.document().contentsChanged.connect(self._text_changed)
+        self.hide()
+
+    # -- showing ------------------------------------------------------------------------------
+    def show_find(self, replace: bool = False) -> None:
+        """Opens the bar (with the replace row when asked), seeded with the selected text."""
+        selected = self._editor.textCursor().selectedText()
+        if selected and "\u2029" not in selected:
+            self.find_edit.setText(selected)
+        for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
+            widget.setVisible(replace)
+        self.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        self.highlight()
+
+    def close_bar(self) -> None:
+        """Hides the bar and its marks, giving the focus back to the body."""
+        self.hide()
+        self._editor.setExtraSelections([])
+        self._editor.setFocus()
+
+    def _text_changed(self) -> None:
+        if self.isVisible():
+            self._highlight_timer.start()
+
+    # -- matching -----------------------------------------------------------------------------
+    def matches(self) -> list[tuple[int, int]]:
+        """Document positions [start, end) of every match of the find text."""
+        document = self._editor.document()
+        if self._folded is None or self._folded_revision != document.revision():
+            # toPlainText keeps one character per document position (block ends become \n)
+            self._folded = FoldedText(document.toPlainText())
+            self._folded_revision = document.revision()
+        return self._folded.find_all(self.find_edit.text())
+
+    def highlight(self) -> None:
+        """Marks every match in the body and shows how many there are."""
+        found = self.matches() if self.isVisible() else []
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fce94f"))
+        marks = []
+        for start, end in found[:MAX_HIGHLIGHTS]:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = self._cursor(start, end)
+            mark.format = fmt
+            marks.append(mark)
+        self._editor.setExtraSelections(marks)
+        self.count_label.setText(self.tr("{count} found").format(count=len(found)) if self.find_edit.text() else "")
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self._editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def find_next(self, backward: bool = False) -> bool:
+        """Selects the next (or previous) match after the cursor, wrapping around; False if there is none."""
+        found = self.matches()
+        if not found:
+            self.count_label.setText(self.tr("Not found") if self.find_edit.text() else "")
+            return False
+        cursor = self._editor.textCursor()
+        if backward:
+            before = [m for m in found if m[1] <= cursor.selectionStart() and m != self._selected()]
+            start, end = before[-1] if before else found[-1]
+        else:
+            after = [m for m in found if m[0] >= cursor.selectionEnd() and m != self._selected()]
+            start, end = after[0] if after else found[0]
+        self._editor.setTextCursor(self._cursor(start, end))
+        self._editor.ensureCursorVisible()
+        self.count_label.setText(self.tr("{index} of {count}").format(index=found.index((start, end)) + 1,
+                                                                        count=len(found)))  # fmt: skip
+        return True
+
+    def _selected(self) -> tuple[int, int] | None:
+        cursor = self._editor.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+
+    def replace_one(self) -> bool:
+        """Replaces the selected match (or finds the next one first); True if something was replaced."""
+        if self._selected() not in self.matches():
+            self.find_next()
+            if self._selected() not in self.matches():
+                return False
+        cursor = self._editor.textCursor()
+        cursor.insertText(self.replace_edit.text())
+        self._editor.setTextCursor(cursor)
+        self.find_next()
+        return True
+
+    def replace_all(self) -> int:
+        """Replaces every match as one undo step; gives the number replaced."""
+        found = self.matches()
+        if not found:
+            return 0
+        cursor = QTextCursor(self._editor.document())
+        cursor.beginEditBlock()
+        for start, end in reversed(found):  # from the end, so earlier positions stay valid
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(self.replace_edit.text())
+        cursor.endEditBlock()
+        self.count_label.setText(self.tr("{count} replaced").format(count=len(found)))
+        return len(found)
