@@ -36,11 +36,18 @@ def our_modules() -> set[str]:
     return names
 
 
-class Built:
-    """A finished build: the app folder, PyInstaller's work folder, the modules it should hold."""
+def resource_files() -> set[Path]:
+    """The files of resources/, relative to it, but Python's."""
+    folder = ROOT / "resources"
+    return {p.relative_to(folder) for p in folder.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"}
 
-    def __init__(self, app: Path, work: Path, seconds: float, modules: set[str]):
-        self.app, self.work, self.seconds, self.modules = app, work, seconds, modules
+
+class Built:
+    """A finished build: the app folder, PyInstaller's work folder, what it should hold."""
+
+    def __init__(self, app: Path, work: Path, seconds: float, modules: set[str], resources: set[Path]):
+        self.app, self.work, self.seconds, self.modules, self.resources = app, work, seconds, modules, resources
         self.binary = app / "workstation"
         self.internal = app / "_internal"
 
@@ -55,7 +62,7 @@ def built(tmp_path_factory) -> Built:
             raise
         pytest.skip("PyInstaller is not installed: pip install -e '.[package]' (make test does)")
     out = tmp_path_factory.mktemp("package")
-    modules = our_modules()  # as the build sees them, even if the tree changes meanwhile
+    modules, resources = our_modules(), resource_files()  # as the build sees them, whatever changes later
     started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
@@ -65,7 +72,7 @@ def built(tmp_path_factory) -> Built:
     assert result.returncode == 0, result.stderr[-5000:]
     seconds = time.monotonic() - started
     print(f"\nPyInstaller build: {seconds:.0f} s")
-    return Built(out / "dist" / "workstation", out / "build" / "workstation", seconds, modules)
+    return Built(out / "dist" / "workstation", out / "build" / "workstation", seconds, modules, resources)
 
 
 @pytest.fixture
@@ -155,11 +162,8 @@ def test_resources_migrations_and_qt_plugins_are_inside(built):
     assert "NotoNaskhArabic-Regular.ttf" in fonts
     assert (resources / "CREDITS.md").is_file()
     assert (resources / "icons" / "app" / "workstation.svg").is_file()
-    for folder in ("templates", "static", "translations", "sample"):
-        if (ROOT / "resources" / folder).is_dir():  # each arrives with its helper's work
-            source = {p.relative_to(ROOT / "resources") for p in (ROOT / "resources" / folder).rglob("*") if p.is_file()}
-            shipped = {p.relative_to(resources) for p in (resources / folder).rglob("*") if p.is_file()}
-            assert source - shipped == set(), folder
+    shipped = {p.relative_to(resources) for p in resources.rglob("*") if p.is_file()}
+    assert built.resources - shipped == set()  # templates, static files, translations, sample content…
     assert (built.internal / "workstation" / "migrations" / "env.py").is_file()
     assert (built.internal / "workstation" / "migrations" / "versions" / "0001_initial.py").is_file()
     platforms = built.internal / "PySide6" / "Qt" / "plugins" / "platforms"
