@@ -1,36 +1,117 @@
-"""The composition root: builds paths, the library, settings and the main window."""
+"""The composition root: builds the application, its settings, language, fonts, library and main window.
+
+Everything is created here and passed on through constructors; no module reaches for a
+global app object.
+"""
 
 from __future__ import annotations
 
 import sys
 import tempfile
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
+from ui.main_window import MainWindow
 from workstation.paths import AppPaths
-from workstation.store import LibraryError, open_library
+from workstation.store import Library, LibraryError, open_library
+
+EXIT_FAILED = 2
+APP_NAME = "Editorial Workstation"
+
+
+def open_settings(paths: AppPaths) -> QSettings:
+    """The app's settings, an INI file in the config folder."""
+    paths.config.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(paths.config / "workstation.ini"), QSettings.Format.IniFormat)
+
+
+class Workstation:
+    """The running app: the library, settings and translations, and the main window built on them."""
+
+    def __init__(self, app: QApplication, library: Library, settings: QSettings, translations: Translations):
+        self.app = app
+        self.library = library
+        self.settings = settings
+        self.translations = translations
+        self.window: MainWindow | None = None
+
+    def show_window(self) -> MainWindow:
+        """Builds the main window in the current language and shows it."""
+        self.window = MainWindow(self.library, self.settings, self.translations.language, self.switch_language)
+        self.window.show()
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        """Remembers the language and rebuilds the window in it (every pane picks up the new texts and direction)."""
+        self.settings.setValue("ui/language", language)
+        old = self.window
+        if old is not None:
+            old.save_state()
+        self.translations.install(language)
+        self.show_window()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+
+def _open_demo_library(paths: AppPaths, folder: Path) -> Library:
+    library = open_library(str(folder / "demo.sqlite"), default_photos_dir=paths.data / "photos")
+    try:
+        from workstation.demo import build_demo
+    except ImportError:  # a build without the sample content opens an empty demo library
+        return library
+    build_demo(library)
+    return library
+
+
+def start_app(app: QApplication, paths: AppPaths, location: str | None, demo_folder: Path | None = None) -> Workstation | int:
+    """Opens the library (or fills a demo one in `demo_folder`) and shows the window; an exit status if it cannot."""
+    settings = open_settings(paths)
+    translations = Translations(app)
+    translations.install(str(settings.value("ui/language", DEFAULT_LANGUAGE)))
+    load_fonts(app)
+    try:
+        if demo_folder is not None:
+            library = _open_demo_library(paths, demo_folder)
+        else:
+            library = open_library(location or paths.default_db(), default_photos_dir=paths.data / "photos")
+    except LibraryError as exc:
+        QMessageBox.critical(None, app.translate("Workstation", APP_NAME), str(exc))
+        return EXIT_FAILED
+    workstation = Workstation(app, library, settings, translations)
+    workstation.show_window()
+    return workstation
 
 
 def run_app(paths: AppPaths, location: str | None, demo: bool = False) -> int:
-    """Opens the desktop app on the library at `location` (or a demo library); returns the exit status."""
-    from PySide6.QtCore import QLocale, Qt
-    from PySide6.QtWidgets import QApplication, QMainWindow, QLabel, QMessageBox
-
+    """Runs the desktop app on the library at `location` (or a throw-away demo library); returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Editorial Workstation")
-    app.setLayoutDirection(QLocale("ar").textDirection())
-    if demo:
-        location = str(tempfile.mkdtemp(prefix="workstation-demo-") + "/demo.sqlite")
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("org.editorialworkstation.Workstation")
     try:
-        library = open_library(location, default_photos_dir=paths.data / "photos")
-    except LibraryError as exc:
-        QMessageBox.critical(None, "Editorial Workstation", str(exc))
-        return 2
-    window = QMainWindow()
-    window.setWindowTitle("محطة التحرير")
-    label = QLabel("محطة التحرير")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    window.setCentralWidget(label)
-    window.resize(1200, 800)
-    window.show()
-    status = app.exec()
-    library.close()
+        from ui.about import app_icon
+
+        app.setWindowIcon(app_icon())
+    except ImportError:
+        pass
+    with tempfile.TemporaryDirectory(prefix="workstation-demo-") as scratch:
+        started = start_app(app, paths, location, Path(scratch) if demo else None)
+        if isinstance(started, int):
+            return started
+        handler = _install_crash_handler(paths, started)
+        status = app.exec()
+        if handler is not None:
+            handler.uninstall()
+        started.library.close()
     return status
+
+
+def _install_crash_handler(paths: AppPaths, workstation: Workstation):
+    try:
+        from ui.crash import install_crash_handler
+    except ImportError:
+        return None
+    return install_crash_handler(paths.log, lambda: workstation.window)

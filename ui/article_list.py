@@ -1,0 +1,415 @@
+"""The article list: a section's articles (or the trash) a page at a time, filtered by the core's search.
+
+The model loads pages as the view scrolls (canFetchMore/fetchMore over workstation.listing),
+so a section of 100,000 articles opens as fast as one of ten. Sorting is the store's ORDER BY,
+never a sort of the rows already loaded. Typing in the filter box searches with the core's
+Arabic-normalized search once typing pauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget,
+)  # fmt: skip
+
+from ui.section_tree import ARTICLE_MIME, encode_ids
+from ui.undo import CommandRunner
+from workstation.commands import (
+    DuplicateArticleCommand, NewArticleCommand, RestoreArticlesCommand, TrashArticlesCommand,
+)  # fmt: skip
+from workstation.listing import PAGE_SIZE, ArticleSummary, Listing, ListQuery
+from workstation.store import Library
+
+FILTER_DELAY_MS = 250
+DOCID_ROLE = Qt.ItemDataRole.UserRole + 1
+_AnyIndex = QModelIndex | QPersistentModelIndex
+# Keeps a date such as "2017-04-13 10:58" in reading order inside a right-to-left row.
+_LTR_ISOLATE = "\u2066{}\u2069"
+
+STATUS_LOOK = {  # icon, colour
+    "draft": ("mdi6.pencil-outline", "#6d6d6d"),
+    "ready": ("mdi6.check-circle-outline", "#b35c00"),
+    "published": ("mdi6.earth", "#2e7d32"),
+}
+
+
+def core_search(library: Library, query: str, *, limit: int, offset: int, section: str | None):
+    """The core's search (imported late: it is the search module's job, not the list's)."""
+    from workstation.search import search
+
+    return search(library, query, limit=limit, offset=offset, section=section)
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Summaries of the listed articles; loads more as the view asks, reloads after every command."""
+
+    HEADLINE, STATUS, DATE = range(3)
+    _ORDERS = {HEADLINE: "headline", STATUS: "status", DATE: "date"}
+
+    def __init__(self, library: Library, runner: CommandRunner, search: Callable = core_search,
+                 parent: QObject | None = None):  # fmt: skip
+        super().__init__(parent)
+        self._library = library
+        self._runner = runner
+        self._listing = Listing(library)
+        self._search = search
+        self._section: str | None = None
+        self._trash = False
+        self._order, self._descending = "date", True
+        self._filter = ""
+        self._rows: list[ArticleSummary] = []
+        self._seen: set[int] = set()
+        self._snippets: dict[int, str] = {}
+        self._search_offset = 0
+        self._done = True
+        self._total = 0
+        self._error = ""
+        self._icons = {status: qta.icon(name, color=colour) for status, (name, colour) in STATUS_LOOK.items()}
+        self._colours = {status: QColor(colour) for status, (_, colour) in STATUS_LOOK.items()}
+        runner.changed.connect(self.reload)
+
+    # -- what is listed ----------------------------------------------------------------------------
+    @property
+    def section(self) -> str | None:
+        """The listed section's slug (None: no section chosen; in the trash view every section)."""
+        return self._section
+
+    @property
+    def trash(self) -> bool:
+        """Whether the list shows the trash."""
+        return self._trash
+
+    @property
+    def filter_text(self) -> str:
+        """The search the list is filtered by ("" for none)."""
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """How many articles the list holds in all (loaded or not)."""
+        return self._total
+
+    @property
+    def error(self) -> str:
+        """Why the last search gave nothing ("" when it worked)."""
+        return self._error
+
+    def set_section(self, slug: str | None) -> None:
+        """Lists this section's live articles."""
+        self._section = slug
+        self._restart()
+
+    def set_trash(self, on: bool) -> None:
+        """Switches between the section's articles and the trash (of every section)."""
+        self._trash = on
+        self._restart()
+
+    def set_filter(self, text: str) -> None:
+        """Filters the list by a search (the trash is not searchable: search leaves it out)."""
+        text = text.strip()
+        if text != self._filter:
+            self._filter = text
+            self._restart()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Orders the list by headline, status or date (a new query: rows are never sorted in memory)."""
+        if column not in self._ORDERS:
+            return
+        self._order = self._ORDERS[column]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._restart()
+
+    def _query(self) -> ListQuery:
+        section = None if self._trash else self._section
+        return ListQuery(section, trash=self._trash, order=self._order, descending=self._descending)
+
+    def _listing_anything(self) -> bool:
+        return self._trash or self._section is not None
+
+    # -- loading -----------------------------------------------------------------------------------
+    def _restart(self, keep: int = 0) -> None:
+        """Empties the list and loads the first page again (or at least `keep` rows)."""
+        self.beginResetModel()
+        self._rows, self._seen, self._snippets = [], set(), {}
+        self._search_offset, self._error, self._total = 0, "", 0
+        self._done = not self._listing_anything()
+        if not self._done:
+            if not self._searching():
+                self._total = self._listing.count(self._query())
+            self._rows = self._read(max(PAGE_SIZE, keep))
+        self.endResetModel()
+
+    def _searching(self) -> bool:
+        return bool(self._filter) and not self._trash
+
+    def _read(self, limit: int) -> list[ArticleSummary]:
+        """The next `limit` summaries after the loaded rows."""
+        if self._searching():
+            try:
+                result = self._search(self._library, self._filter, limit=limit, offset=self._search_offset,
+                                      section=self._section)  # fmt: skip
+            except ValueError as exc:  # a query the search cannot read
+                self._error, self._done = str(exc), True
+                return []
+            self._search_offset += len(result.hits)
+            self._total = result.total
+            self._done = not result.hits or self._search_offset >= result.total
+            self._snippets.update({h.docid: h.snippet for h in result.hits})
+            page = self._listing.summaries([h.docid for h in result.hits])
+        else:
+            page = self._listing.page(self._query(), self._rows[-1] if self._rows else None, limit)
+            self._done = len(page) < limit
+        page = [s for s in page if s.docid not in self._seen]
+        self._seen.update(s.docid for s in page)
+        return page
+
+    def canFetchMore(self, parent: _AnyIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._done
+
+    def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:
+        if parent.isValid() or self._done:
+            return
+        page = self._read(PAGE_SIZE)
+        if page:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+            self._rows += page
+            self.endInsertRows()
+
+    def reload(self, *_args) -> None:
+        """Reads the list again from the store, as many rows as were loaded."""
+        self._restart(keep=len(self._rows))
+
+    def refresh(self, docid: int) -> None:
+        """Re-reads one article's row (after the editor saved it)."""
+        row = self.row_of(docid)
+        if row < 0:
+            return
+        found = self._listing.summaries([docid])
+        if found:
+            self._rows[row] = found[0]
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- the table model ---------------------------------------------------------------------------
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        summary = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.HEADLINE:
+                return summary.headline or self.tr("(no headline)")
+            if column == self.STATUS:
+                return self.status_name(summary.status)
+            return _LTR_ISOLATE.format(f"{self._listing.site_time(summary.date):%Y-%m-%d %H:%M}")
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
+            return self._icons.get(summary.status)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return self._colours.get(summary.status)
+        if role == Qt.ItemDataRole.FontRole and column == self.HEADLINE and not summary.headline:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
+            snippet = self._snippets.get(summary.docid)
+            return f"{summary.docid} · {summary.section}" + (f"\n{snippet}" if snippet else "")
+        if role == DOCID_ROLE:
+            return summary.docid
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {self.HEADLINE: self.tr("Headline"), self.STATUS: self.tr("Status"), self.DATE: self.tr("Date")}.get(section)
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def status_name(self, status: str) -> str:
+        """A status as the interface names it."""
+        return {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "published": self.tr("Published")}.get(status, status)
+
+    # -- dragging articles to the section tree -------------------------------------------------------
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        docids: list[int] = []
+        for index in indexes:
+            docid = self.docid(index.row())
+            if docid is not None and docid not in docids:
+                docids.append(docid)
+        return encode_ids(ARTICLE_MIME, docids)
+
+    # -- rows and actions ----------------------------------------------------------------------------
+    def docid(self, row: int) -> int | None:
+        """The document id at `row`."""
+        return self._rows[row].docid if 0 <= row < len(self._rows) else None
+
+    def summary(self, row: int) -> ArticleSummary | None:
+        """The summary at `row`."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, docid: int) -> int:
+        """The row of this article among those loaded, or -1."""
+        if docid not in self._seen:
+            return -1
+        return next(i for i, s in enumerate(self._rows) if s.docid == docid)
+
+    def new_article(self) -> int | None:
+        """A new draft in the listed section (undoable); its document id."""
+        if self._section is None:
+            return None
+        command = NewArticleCommand(self._library, self._section)
+        return command.docid if self._runner.run(command, self.tr("New article")) else None
+
+    def duplicate(self, docid: int) -> int | None:
+        """A draft copy of the article (undoable); the copy's document id."""
+        command = DuplicateArticleCommand(self._library, docid)
+        return command.docid if self._runner.run(command, self.tr("Duplicate article")) else None
+
+    def trash_articles(self, docids: list[int]) -> bool:
+        """Moves the articles to the trash (undoable)."""
+        text = self.tr("Move %n article(s) to the trash", "", len(docids))
+        return bool(docids) and self._runner.run(TrashArticlesCommand(self._library, docids), text)
+
+    def restore_articles(self, docids: list[int]) -> bool:
+        """Takes the articles out of the trash (undoable)."""
+        text = self.tr("Restore %n article(s)", "", len(docids))
+        return bool(docids) and self._runner.run(RestoreArticlesCommand(self._library, docids), text)
+
+
+class ArticleListPanel(QWidget):
+    """The list pane: filter box, trash switch and the table of articles."""
+
+    currentArticleChanged = Signal(object)  # docid or None
+    selectionChanged = Signal()
+
+    def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.addAction(qta.icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        self.trash_button = QToolButton(self)
+        self.trash_button.setCheckable(True)
+        self.trash_button.setIcon(qta.icon("mdi6.trash-can-outline"))
+        self.trash_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never measures 100,000 rows to lay them out.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ArticleListModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ArticleListModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ArticleListModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSortIndicator(ArticleListModel.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_box, 1)
+        top.addWidget(self.trash_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(FILTER_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.filter_box.textChanged.connect(self._timer.start)
+        self.trash_button.toggled.connect(self._set_trash)
+        self._current: int | None = None
+        self._restoring = False
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Sets the panel's texts in the current language."""
+        self.filter_box.setPlaceholderText(self.tr("Search this section…"))
+        self.trash_button.setText(self.tr("Trash"))
+        self.trash_button.setToolTip(self.tr("Show the articles in the trash"))
+
+    # -- the filter ------------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        """Filters the list by the text typed so far (runs once typing pauses)."""
+        self._timer.stop()
+        self.model.set_filter(self.filter_box.text())
+
+    def _set_trash(self, on: bool) -> None:
+        self.filter_box.setEnabled(not on)
+        self.model.set_trash(on)
+
+    # -- the current article ------------------------------------------------------------------------
+    def current_docid(self) -> int | None:
+        """The article the list's cursor is on."""
+        return self._current
+
+    def selected_docids(self) -> list[int]:
+        """The selected articles, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [d for d in (self.model.docid(r) for r in rows) if d is not None]
+
+    def select(self, docid: int | None) -> bool:
+        """Puts the cursor on the article if it is listed; False if it is not among the loaded rows."""
+        row = self.model.row_of(docid) if docid is not None else -1
+        if row < 0:
+            return False
+        index = self.model.index(row, ArticleListModel.HEADLINE)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._restoring:
+            return
+        docid = self.model.docid(current.row()) if current.isValid() else None
+        if docid != self._current:
+            self._current = docid
+            self.currentArticleChanged.emit(docid)
+
+    def _remember_current(self) -> None:
+        self._restoring = True
+
+    def _restore_current(self) -> None:
+        # After a reload the same article stays current if it is still listed; otherwise none is.
+        try:
+            if self._current is not None and self.select(self._current):
+                return
+        finally:
+            self._restoring = False
+        if self._current is not None:
+            self._current = None
+            self.currentArticleChanged.emit(None)

@@ -1,0 +1,416 @@
+"""The main window: section tree, article list and editor side by side, with menus, toolbar and status bar.
+
+The window wires the panes together and to the undo group; what they do to the library is
+done by core commands (through the CommandRunner) and by the editor's own saves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)  # fmt: skip
+
+from ui.article_list import ArticleListModel, ArticleListPanel
+from ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.section_tree import SectionTreeModel, SectionTreeView
+from ui.undo import CommandRunner
+from workstation.store import Library
+
+
+class PlaceholderEditor(QWidget):
+    """Stands in for the article editor where it is not installed: shows which article is chosen."""
+
+    saved = Signal(int)
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._stack = QUndoStack(self)
+        self.docid: int | None = None
+        self._label = QLabel(self)
+        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(self._label)
+
+    def load(self, docid: int | None) -> None:
+        """Shows the article's document id."""
+        self.docid = docid
+        self._label.setText("" if docid is None else self.tr("Article {docid}").format(docid=docid))
+
+    def flush(self) -> bool:
+        """Nothing is ever pending here."""
+        return True
+
+    def undoStack(self) -> QUndoStack:
+        """An empty undo stack."""
+        return self._stack
+
+
+def _make_editor(library: Library, parent: QWidget) -> QWidget:
+    try:
+        from ui.editor import ArticleEditor
+    except ImportError:
+        return PlaceholderEditor(library, parent)
+    return ArticleEditor(library, parent)
+
+
+def _make_gallery(library: Library, parent: QWidget) -> QWidget | None:
+    try:
+        from ui.gallery import GalleryPanel
+    except ImportError:
+        return None
+    return GalleryPanel(library, parent)
+
+
+class MainWindow(QMainWindow):
+    """Three panes in splitters: sections, articles, the open article (editor and photos)."""
+
+    def __init__(self, library: Library, settings: QSettings, language: str,
+                 on_language: Callable[[str], None] | None = None, parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.language = language
+        self._on_language = on_language
+        self.setWindowTitle(self.tr("Editorial Workstation"))
+
+        self.undo_group = QUndoGroup(self)
+        self.library_stack = QUndoStack(self.undo_group)
+        self.undo_group.addStack(self.library_stack)
+        self.undo_group.setActiveStack(self.library_stack)
+        self.runner = CommandRunner(self.library_stack, self)
+        self.runner.before_change = self._save_open_article
+        self.runner.failed.connect(self._show_failure)
+
+        self.tree_model = SectionTreeModel(library, self.runner, self)
+        self.tree = SectionTreeView(library, self.tree_model, self)
+        self.list_model = ArticleListModel(library, self.runner, parent=self)
+        self.articles = ArticleListPanel(self.list_model, self)
+        self.editor = _make_editor(library, self)
+        self.gallery = _make_gallery(library, self)
+        self.editor_area = QTabWidget(self)
+        self.editor_area.setDocumentMode(True)
+        self.editor_area.addTab(self.editor, qta.icon("mdi6.file-document-edit-outline"), self.tr("Article"))
+        if self.gallery is not None:
+            self.editor_area.addTab(self.gallery, qta.icon("mdi6.image-multiple-outline"), self.tr("Photos"))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("panes")
+        for pane in (self.tree, self.articles, self.editor_area):
+            self.splitter.addWidget(pane)
+            self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([220, 420, 760])
+        self.setCentralWidget(self.splitter)
+
+        self._open_docid: int | None = None
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        self.tree.sectionSelected.connect(self._section_chosen)
+        self.articles.currentArticleChanged.connect(self._article_chosen)
+        self.articles.selectionChanged.connect(self._update_actions)
+        self.articles.trash_button.toggled.connect(self.show_trash_action.setChecked)
+        self.list_model.modelReset.connect(self._update_counts)
+        self.list_model.modelReset.connect(self._update_actions)
+        self.list_model.rowsInserted.connect(self._update_counts)
+        self.tree_model.dataChanged.connect(self._update_counts)
+        self.tree_model.layoutChanged.connect(self._update_counts)
+        # Connected after the models: by now the list has dropped an article that left it.
+        self.runner.changed.connect(self._command_done)
+        self.editor.dirtyChanged.connect(self._show_save_state)
+        self.editor.saved.connect(self._article_saved)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+        self._restore_state()
+        self._update_actions()
+
+    # -- building ----------------------------------------------------------------------------------
+    def _action(self, icon: str | None, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            # Arrows that point back in time point the other way when the layout runs right to left.
+            flip = self.layoutDirection() == Qt.LayoutDirection.RightToLeft and icon in ("mdi6.undo", "mdi6.redo")
+            action.setIcon(qta.icon(icon, hflip=flip))
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("mdi6.file-document-plus-outline", self.tr("&New article"), self.new_article,
+                                       QKeySequence.StandardKey.New)  # fmt: skip
+        self.export_action = self._action("mdi6.export", self.tr("&Export…"), self.export, QKeySequence("Ctrl+E"))
+        self.quit_action = self._action("mdi6.exit-to-app", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.undo_action.setIcon(qta.icon("mdi6.undo", hflip=rtl))
+        self.redo_action.setIcon(qta.icon("mdi6.redo", hflip=rtl))
+        # Find and replace are the editor's own actions (their shortcuts act inside the editor).
+        editor_actions = getattr(self.editor, "actions", None)
+        if editor_actions is not None:
+            self.find_actions = [editor_actions["find"], editor_actions["replace"]]
+        else:
+            self.find_actions = [self._action("mdi6.find-replace", self.tr("&Find and replace…"), lambda: None)]
+            self.find_actions[0].setEnabled(False)
+        self.duplicate_action = self._action("mdi6.content-duplicate", self.tr("D&uplicate article"), self.duplicate,
+                                             QKeySequence("Ctrl+D"))  # fmt: skip
+        self.trash_action = self._action("mdi6.delete-outline", self.tr("&Delete (move to trash)"), self.trash_selected,
+                                         QKeySequence.StandardKey.Delete)  # fmt: skip
+        # Delete means "delete a character" in the editor: the shortcut only acts in the list.
+        self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.articles.table.addAction(self.trash_action)
+        self.restore_action = self._action("mdi6.delete-restore", self.tr("&Restore from trash"), self.restore_selected)
+        self.show_trash_action = self._action("mdi6.trash-can-outline", self.tr("Show &trash"),
+                                              self.articles.trash_button.setChecked)  # fmt: skip
+        self.show_trash_action.setCheckable(True)
+        self.about_action = self._action("mdi6.information-outline", self.tr("&About"), self.about)
+        self.language_actions = QActionGroup(self)
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], self.language_actions)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.setData(code)
+        self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.find_actions)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.duplicate_action, self.trash_action, self.restore_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.tree.add_action, self.tree.add_child_action, self.tree.rename_action,
+                              self.tree.delete_action])  # fmt: skip
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.show_trash_action)
+        language_menu = view_menu.addMenu(qta.icon("mdi6.translate"), self.tr("&Language"))
+        language_menu.addActions(self.language_actions.actions())
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.duplicate_action, self.trash_action, self.restore_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.find_actions[0], self.export_action])
+
+    def _build_status_bar(self) -> None:
+        where = str(self.library.path) if self.library.path is not None else self.library.url
+        self.path_label = QLabel(where, self)
+        self.path_label.setToolTip(where)
+        self.counts_label = QLabel(self)
+        self.save_label = QLabel(self)
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._show_save_state(False)
+
+    # -- state kept between runs -------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        panes = self.settings.value("window/panes")
+        if panes is not None:
+            self.splitter.restoreState(panes)
+        section = self.settings.value("library/section")
+        if not self.tree.select(section):
+            self.tree.select(next(iter(self.tree_model.sections()), (None,))[0])
+        article = self.settings.value("library/article")
+        if article is not None:
+            try:
+                self.articles.select(int(article))
+            except (TypeError, ValueError):
+                pass
+
+    def save_state(self) -> None:
+        """Remembers geometry, panes and the open section and article."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/panes", self.splitter.saveState())
+        self.settings.setValue("library/section", self.tree.current_slug() or "")
+        if self._open_docid is not None:
+            self.settings.setValue("library/article", self._open_docid)
+        else:
+            self.settings.remove("library/article")
+        self.settings.sync()
+
+    # -- panes talking to each other ------------------------------------------------------------------
+    def _section_chosen(self, slug: str | None) -> None:
+        self.list_model.set_section(slug)
+        self.articles.filter_box.setPlaceholderText(self.tr("Search this section…"))
+
+    def _article_chosen(self, docid: int | None) -> None:
+        if docid == self._open_docid:
+            return
+        if not self._save_open_article():
+            # The open article could not be saved: stay on it rather than lose the edits.
+            previous = self._open_docid
+            QTimer.singleShot(0, lambda: self.articles.select(previous))
+            self.statusBar().showMessage(self.tr("The open article could not be saved; it stays open."), 8000)
+            return
+        self._open(docid)
+
+    def _open(self, docid: int | None) -> None:
+        self._open_docid = docid
+        self.editor.load(docid)
+        if self.gallery is not None:
+            self.gallery.set_article(docid)
+        self._use_editor_stack()
+        self._update_actions()
+
+    def _save_open_article(self) -> bool:
+        """Saves what the editor holds; False if it could not."""
+        return bool(self.editor.flush())
+
+    def _command_done(self, command) -> None:
+        """Shows the open article again if a command changed its version (a move, a restore)."""
+        docid = self._open_docid
+        if docid is not None and docid in getattr(command, "touched", ()):
+            self.editor.load(None)
+            self.editor.load(docid)
+        self._update_actions()
+
+    def _article_saved(self, docid: int) -> None:
+        self.list_model.refresh(docid)
+        self.tree_model.reload()
+        self._show_save_state(False)
+
+    def _show_save_state(self, dirty: bool) -> None:
+        self.save_label.setText(self.tr("Unsaved changes") if dirty else self.tr("All changes saved"))
+
+    def _update_counts(self, *_args) -> None:
+        sections = len(self.tree_model.sections())
+        text = self.tr("%n section(s)", "", sections) + " · " + self.tr("%n article(s)", "", self.tree_model.total_articles())
+        if self.list_model.trash:
+            text += " · " + self.tr("%n in the trash", "", self.list_model.total)
+        elif self.list_model.filter_text:
+            text += " · " + self.tr("%n found", "", self.list_model.total)
+        elif self.list_model.section is not None:
+            text += " · " + self.tr("%n in this section", "", self.list_model.total)
+        self.counts_label.setText(text)
+
+    def _update_actions(self, *_args) -> None:
+        selected = bool(self.articles.selected_docids())
+        trash = self.list_model.trash
+        self.new_action.setEnabled(self.list_model.section is not None and not trash)
+        self.duplicate_action.setEnabled(selected and not trash)
+        self.trash_action.setEnabled(selected and not trash)
+        self.restore_action.setEnabled(selected and trash)
+
+    # -- undo: the library's stack, or the open article's when the editor has the focus -------------------
+    def _use_editor_stack(self) -> None:
+        stack = self.editor.undoStack()
+        if stack not in self.undo_group.stacks():
+            self.undo_group.addStack(stack)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.isAncestorOf(new):
+            return
+        if new is self.editor or self.editor.isAncestorOf(new):
+            self._use_editor_stack()
+            self.undo_group.setActiveStack(self.editor.undoStack())
+        elif self.gallery is not None and hasattr(self.gallery, "undoStack") and self.gallery.isAncestorOf(new):
+            stack = self.gallery.undoStack()
+            if stack not in self.undo_group.stacks():
+                self.undo_group.addStack(stack)
+            self.undo_group.setActiveStack(stack)
+        else:
+            self.undo_group.setActiveStack(self.library_stack)
+
+    # -- actions --------------------------------------------------------------------------------------
+    def new_article(self) -> None:
+        """Creates a draft in the chosen section and opens it."""
+        docid = self.list_model.new_article()
+        if docid is not None:
+            self.articles.select(docid)
+
+    def duplicate(self) -> None:
+        """Copies the current article as a new draft and opens the copy."""
+        docid = self.articles.current_docid()
+        if docid is not None:
+            copy = self.list_model.duplicate(docid)
+            if copy is not None:
+                self.articles.select(copy)
+
+    def trash_selected(self) -> None:
+        """Moves the selected articles to the trash."""
+        self.list_model.trash_articles(self.articles.selected_docids())
+
+    def restore_selected(self) -> None:
+        """Takes the selected articles out of the trash."""
+        self.list_model.restore_articles(self.articles.selected_docids())
+
+    def export(self) -> None:
+        """Opens the export dialog."""
+        try:
+            from ui.export_dialog import ExportDialog
+        except ImportError:
+            self._show_failure(self.tr("Export is not available in this build."))
+            return
+        self._save_open_article()
+        ExportDialog(self.library, self).exec()
+
+    def about(self) -> None:
+        """Shows what the app is and who made it."""
+        from ui.about import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def choose_language(self, language: str) -> None:
+        """Switches the interface language (the composition root rebuilds the window in it)."""
+        if language == self.language or self._on_language is None:
+            return
+        if not self._save_open_article():
+            self._show_failure(self.tr("The open article could not be saved; the language was not changed."))
+            return
+        self._on_language(language)
+
+    def _show_failure(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Editorial Workstation"), message)
+
+    # -- closing --------------------------------------------------------------------------------------
+    def on_crash(self) -> bool:
+        """Saves the open article after an unexpected error; False if it could not."""
+        return self._save_open_article()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._save_open_article():
+            answer = QMessageBox.question(
+                self, self.tr("Editorial Workstation"),
+                self.tr("The open article could not be saved. Close anyway and lose the unsaved changes?"),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.gallery is not None and hasattr(self.gallery, "shutdown"):
+            self.gallery.shutdown()
+        self.save_state()
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        event.accept()
