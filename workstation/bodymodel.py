@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field, replace
-from html.parser import HTMLParser
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 LINE_BREAK = "\u2028"
@@ -26,11 +25,11 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 _HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 _LAYOUT_SPACE = re.compile(r" *[\t\n\r\f][\t\n\r\f ]*")
+_LAYOUT_CHARS = re.compile(r"[\t\n\r\f]")
 _SENTINEL = "\x00"  # stands for layout whitespace until a block knows whether it is at its edge
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(NamedTuple):
     """Characters sharing the same inline marks."""
 
     text: str
@@ -43,14 +42,13 @@ class Run:
         return (self.strong, self.em, self.href)
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One paragraph, heading or list item, and whether it sits inside a quote."""
 
     kind: str = "p"
     runs: tuple[Run, ...] = ()
     quote: bool = False
-    lists: tuple[tuple[str, int], ...] = field(default=())  # ((ul|ol, key), ...) outermost first
+    lists: tuple[tuple[str, int], ...] = ()  # ((ul|ol, key), ...) outermost first
 
     @property
     def text(self) -> str:
@@ -75,28 +73,52 @@ def merge_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
         if not run.text:
             continue
         if merged and merged[-1].marks() == run.marks():
-            merged[-1] = replace(merged[-1], text=merged[-1].text + run.text)
+            merged[-1] = merged[-1]._replace(text=merged[-1].text + run.text)
         else:
             merged.append(run)
     return tuple(merged)
 
 
 # -- reading -------------------------------------------------------------------------------------
-class _BodyParser(HTMLParser):
+# A tokenizer rather than html.parser: bodies are sanitized fragments, and loading a long article
+# must stay well inside the editor's switching budget.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # comment
+    r"|<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)"  # content that is never text
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>"
+    r"|<[!?/][^>]*>"  # doctype, processing instruction, malformed end tag
+    r"|([^<]+|<)",
+    re.S | re.I,
+)  # fmt: skip
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+class _BodyReader:
     """Collects blocks from a body fragment; tags outside the subset are ignored, their text kept."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self._quote = 0
         self._lists: list[tuple[str, int]] = []
         self._list_count = 0
         self._kind: str | None = None  # the open block
-        self._runs: list[Run] = []
+        self._runs: list[tuple[str, bool, bool, str | None]] = []
         self._strong = 0
         self._em = 0
         self._hrefs: list[str | None] = []
-        self._skip = 0  # inside script/style, should any reach here
+        self._marks: tuple[bool, bool, str | None] = (False, False, None)
+
+    def feed(self, fragment: str) -> None:
+        for match in _TOKEN.finditer(fragment):
+            slash, tag, attrs, text = match.group(2, 3, 4, 5)
+            if text is not None:
+                self.text(html.unescape(text) if "&" in text else text)
+            elif tag is not None:
+                if slash:
+                    self.end(tag.lower())
+                else:
+                    self.start(tag.lower(), attrs)
+        self._close()
 
     # block structure
     def _open(self, kind: str) -> None:
@@ -106,32 +128,43 @@ class _BodyParser(HTMLParser):
     def _close(self) -> None:
         if self._kind is None:
             return
-        runs = list(self._runs)
+        runs = self._runs
+        if len(runs) == 1 and _SENTINEL not in runs[0][0]:  # the usual paragraph of plain text
+            if runs[0][0]:
+                lists = tuple(self._lists) if self._kind == "li" else ()
+                self.blocks.append(Block(self._kind, (Run(*runs[0]),), bool(self._quote) and not lists, lists))
+            self._kind, self._runs = None, []
+            return
         if runs:
-            runs[0] = replace(runs[0], text=runs[0].text.lstrip(_SENTINEL))
-            runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip(_SENTINEL))
-        runs = [replace(r, text=r.text.replace(_SENTINEL, " ")) for r in runs]
-        merged = merge_runs(runs)
+            runs[0] = (runs[0][0].lstrip(_SENTINEL), *runs[0][1:])
+            runs[-1] = (runs[-1][0].rstrip(_SENTINEL), *runs[-1][1:])
+        merged: list[list] = []
+        for text, *marks in runs:
+            if not text:
+                continue
+            if merged and merged[-1][1:] == marks:
+                merged[-1][0] += text
+            else:
+                merged.append([text, *marks])
         if merged:
             lists = tuple(self._lists) if self._kind == "li" else ()
-            self.blocks.append(Block(self._kind, merged, bool(self._quote) and not lists, lists))
+            block_runs = tuple(Run(t.replace(_SENTINEL, " "), s, e, h) for t, s, e, h in merged)
+            self.blocks.append(Block(self._kind, block_runs, bool(self._quote) and not lists, lists))
         self._kind, self._runs = None, []
 
     def _implicit_block(self) -> None:
         if self._kind is None:
             self._kind = "li" if self._lists else "p"
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag == "p" or tag in _HEADINGS:
+    def start(self, tag: str, attrs: str) -> None:
+        if tag == "p" or tag in _HEADINGS:
             if not self._lists:
                 self._open("p" if tag == "p" else _HEADINGS[tag])
             elif self._kind != "li":
                 self._open("li")
             elif self._runs:
                 # paragraphs inside one list item stay one item, a line apart
-                self._runs.append(Run(LINE_BREAK, *self._marks()))
+                self._runs.append((LINE_BREAK, *self._marks))
         elif tag == "blockquote":
             self._close()
             self._quote += 1
@@ -146,22 +179,21 @@ class _BodyParser(HTMLParser):
             self._open("li")
         elif tag in ("strong", "b"):
             self._strong += 1
+            self._update_marks()
         elif tag in ("em", "i"):
             self._em += 1
+            self._update_marks()
         elif tag == "a":
-            self._hrefs.append(clean_href(dict(attrs).get("href") or ""))
+            found = _HREF.search(attrs)
+            href = next((g for g in found.groups() if g is not None), "") if found else ""
+            self._hrefs.append(clean_href(html.unescape(href)))
+            self._update_marks()
         elif tag == "br":
             self._implicit_block()
-            self._runs.append(Run(LINE_BREAK, *self._marks()))
+            self._runs.append((LINE_BREAK, *self._marks))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag == "p" or tag in _HEADINGS:
+    def end(self, tag: str) -> None:
+        if tag == "p" or tag in _HEADINGS:
             if not self._lists:
                 self._close()
         elif tag == "blockquote":
@@ -175,36 +207,35 @@ class _BodyParser(HTMLParser):
             self._close()
         elif tag in ("strong", "b"):
             self._strong = max(0, self._strong - 1)
+            self._update_marks()
         elif tag in ("em", "i"):
             self._em = max(0, self._em - 1)
+            self._update_marks()
         elif tag == "a" and self._hrefs:
             self._hrefs.pop()
+            self._update_marks()
 
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        data = _LAYOUT_SPACE.sub(_SENTINEL, data.replace(_SENTINEL, ""))
+    def text(self, data: str) -> None:
+        if _SENTINEL in data:
+            data = data.replace(_SENTINEL, "")
+        if _LAYOUT_CHARS.search(data):
+            data = _LAYOUT_SPACE.sub(_SENTINEL, data)
         if self._kind is None:
             if not data.replace(_SENTINEL, " ").strip():
                 return  # whitespace between blocks
             self._implicit_block()
-        self._runs.append(Run(data, *self._marks()))
+        self._runs.append((data, *self._marks))
 
-    def _marks(self) -> tuple[bool, bool, str | None]:
-        href = next((h for h in reversed(self._hrefs) if h), None) if self._hrefs else None
-        return (self._strong > 0, self._em > 0, href)
-
-    def close(self) -> None:
-        super().close()
-        self._close()
+    def _update_marks(self) -> None:
+        href = next((h for h in reversed(self._hrefs) if h), None)
+        self._marks = (self._strong > 0, self._em > 0, href)
 
 
 def parse_body(fragment: str) -> list[Block]:
     """The blocks of a body fragment (the stored subset, or anything sanitized to it)."""
-    parser = _BodyParser()
-    parser.feed(fragment)
-    parser.close()
-    return parser.blocks
+    reader = _BodyReader()
+    reader.feed(fragment)
+    return reader.blocks
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -308,5 +339,5 @@ def renumber_lists(blocks: list[Block]) -> list[Block]:
     result = []
     for block in blocks:
         lists = tuple((tag, numbers.setdefault(key, len(numbers))) for tag, key in block.lists)
-        result.append(replace(block, lists=lists))
+        result.append(block._replace(lists=lists))
     return result

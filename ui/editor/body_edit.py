@@ -8,6 +8,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextOption,
     QUndoCommand,
@@ -67,24 +68,30 @@ class BodyEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        font = QFont(BODY_FONT)
-        font.setPointSizeF(max(self.font().pointSizeF(), 10) * 1.35)
-        document = self.document()
-        document.setDefaultFont(font)
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        document.setDefaultTextOption(option)
-        document.setDocumentMargin(12)
         self.undo_stack = QUndoStack(self)
-        document.undoCommandAdded.connect(self._mirror_undo)
+        self._document: QTextDocument | None = None
         self.set_blocks([])
 
     # -- content -----------------------------------------------------------------------------
     def set_blocks(self, blocks: list[Block]) -> None:
         """Shows these blocks, with no undo history (a freshly loaded article)."""
-        fill_document(self.document(), blocks)
+        # A new document filled before the view sees it is laid out lazily, page by page; refilling
+        # the shown one would lay out a long article in full before the switch could finish.
+        document = QTextDocument(self)
+        font = QFont(BODY_FONT)
+        font.setPointSizeF(max(self.font().pointSizeF(), 10) * 1.35)
+        document.setDefaultFont(font)
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        document.setDefaultTextOption(option)
+        document.setDocumentMargin(12)
+        fill_document(document, blocks)
+        document.undoCommandAdded.connect(self._mirror_undo)
         self.undo_stack.clear()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setDocument(document)  # Qt deletes its own first document; ours go here
+        if self._document is not None:
+            self._document.deleteLater()
+        self._document = document
 
     def body_html(self) -> str:
         """The body as the stored HTML subset."""

@@ -123,12 +123,15 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], merge_first: bool = 
     """
     lists: dict[int, QTextList] = {}
     ids: dict[int, int] = {}  # list key in the blocks -> LIST_ID in the document
+    formats: dict[tuple, QTextCharFormat] = {}  # a long article has few distinct formats: build each once
+    block_formats: dict[tuple[str, bool], QTextBlockFormat] = {}
     for i, block in enumerate(blocks):
         kind = block.kind
         if i == 0 and merge_first and cursor.block().length() > 1:
             kind = block_kind(cursor.block())  # the pasted text takes on the block it lands in
         else:
-            fmt = block_format(block.kind, block.quote)
+            shape = (block.kind, block.quote)
+            fmt = block_formats.get(shape) or block_formats.setdefault(shape, block_format(*shape))
             if i == 0:
                 cursor.setBlockFormat(fmt)
                 cursor.setBlockCharFormat(QTextCharFormat())
@@ -146,7 +149,9 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], merge_first: bool = 
                     fmt.setProperty(LIST_PARENTS, " ".join(f"{t}:{ids[k]}" for t, k in block.lists[:-1]))
                     lists[key] = cursor.createList(fmt)
         for run in block.runs:
-            cursor.insertText(run.text, char_format(run, kind))
+            key = (run.strong, run.em, run.href, kind)
+            fmt = formats.get(key) or formats.setdefault(key, char_format(run, kind))
+            cursor.insertText(run.text, fmt)
     if blocks:
         cursor.setCharFormat(QTextCharFormat())
 

@@ -98,7 +98,7 @@ class ArticleEditor(QWidget):
         self._word_timer = QTimer(self, singleShot=True, interval=WORD_COUNT_DELAY_MS)
         self._word_timer.timeout.connect(self._count_words)
 
-        self.body.document().contentsChanged.connect(lambda: self._edited("body"))
+        self.body.textChanged.connect(lambda: self._edited("body"))
         self.body.currentCharFormatChanged.connect(self._show_format)
         self.fields.edited.connect(self._edited)
         self.fields.statusChosen.connect(self.set_status)
@@ -228,7 +228,8 @@ class ArticleEditor(QWidget):
             self.setEnabled(record is not None)
             self.find_bar.highlight()
             self._show_dateline()
-            self._word_timer.start(0)
+            self.words_label.clear()
+            self._word_timer.start()  # counting a long article waits until the switch is done
             if record is None:
                 self.state_label.clear()
             elif record.trashed_at is not None:

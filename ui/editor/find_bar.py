@@ -49,7 +49,7 @@ class FindBar(QWidget):
         self._highlight_timer = QTimer(self, singleShot=True, interval=200)
         self._highlight_timer.timeout.connect(self.highlight)
         self.find_edit.textChanged.connect(lambda _text: self._highlight_timer.start())
-        editor.document().contentsChanged.connect(self._text_changed)
+        editor.textChanged.connect(self._text_changed)
         self.hide()
 
     # -- showing ------------------------------------------------------------------------------
