@@ -215,6 +215,22 @@ def test_relevance_ranks_the_newest_candidates_then_lists_older_matches(library,
     assert order[4:] == [new[0], *old[::-1]]  # then the older matches, newest first
 
 
+def test_phrase_ranking_and_capped_count(library, repo, monkeypatch):
+    monkeypatch.setattr(search_module, "CANDIDATES", 3)
+    monkeypatch.setattr(search_module, "TOTAL_CAP", 5)
+    body_only = [add(repo, body=f"خبر عن مجلس الأمن رقم {n}") for n in range(6)]
+    in_headline = add(repo, headline="مجلس الأمن يجتمع", body="نص")
+    add(repo, body="الأمن في مجلس المدينة")  # both words, not the phrase
+    result = search(library, '"مجلس الأمن"')
+    assert result.hits[0].docid == in_headline
+    assert [h.docid for h in result.hits[1:3]] == body_only[:-3:-1]
+    assert (result.total, result.total_exact) == (5, False)
+    assert result.as_json()["total_exact"] is False
+    monkeypatch.setattr(search_module, "TOTAL_CAP", 50)
+    assert (search(library, '"مجلس الأمن"').total, search(library, '"مجلس الأمن"').total_exact) == (7, True)
+    assert search(library, "مجلس الأمن").total == 8  # words alone are always counted exactly
+
+
 def test_section_filter(library, repo):
     world = add(repo, body="الصين", section="world")
     economy = add(repo, body="الصين", section="economy")
@@ -295,7 +311,7 @@ def test_cli_search_json(library, repo, capsys):
     docid = add(repo, headline="الرئيس يزور القاهرة", section="middle-east")
     assert main(["--db", str(library.path), "search", "القاهره", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["query"] == "القاهره" and document["total"] == 1
+    assert document["query"] == "القاهره" and document["total"] == 1 and document["total_exact"] is True
     [hit] = document["hits"]
     assert set(hit) == {"docid", "headline", "section", "snippet", "published"}
     assert (hit["docid"], hit["section"], hit["snippet"]) == (docid, "middle-east", "الرئيس يزور <mark>القاهرة</mark>")

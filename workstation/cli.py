@@ -65,11 +65,11 @@ def cmd_search(args, library: Library) -> int:
         raise CommandError("--limit must be at least 1.")
     result = search(library, args.query, limit=args.limit, order=args.order)
     if args.json:
-        _print_json({"query": result.query, "total": result.total, "hits": [h.as_json() for h in result.hits]})
+        _print_json(result.as_json())
     else:
         for hit in result.hits:
             print(f"{hit.docid}\t{hit.section}\t{hit.headline}\n\t{hit.snippet}")
-        print(f"{len(result.hits)} of {result.total}", file=sys.stderr)
+        print(f"{len(result.hits)} of {result.total}{'' if result.total_exact else '+'}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -36,8 +36,10 @@ ORDERS = ("relevance", "newest")
 CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this many
 MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
 SNIPPET_CHARS = 180  # about 30 Arabic words
+TOTAL_CAP = 10_000  # a phrase's matches are counted up to this many
 # bm25 weights of the index columns: headline, body, byline, keywords, captions.
 WEIGHTS = (10.0, 1.0, 2.0, 5.0, 2.0)
+_WEIGHTS = ", ".join(map(str, WEIGHTS))
 
 # What FTS5's unicode61 tokenizer keeps as a word: runs of letters and digits.
 _WORD = re.compile(r"[^\W_]+")
@@ -67,11 +69,21 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
-    """A page of hits, best (or newest) first, and how many articles match in all."""
+    """A page of hits, best (or newest) first, and how many articles match in all.
+
+    `total` is exact unless `total_exact` is False: a phrase of common words is counted
+    up to TOTAL_CAP matches only, and then there are at least `total`.
+    """
 
     query: str
     total: int
     hits: list[Hit]
+    total_exact: bool = True
+
+    def as_json(self) -> dict:
+        """The result as the CLI's `search --json` prints it (DESIGN.md)."""
+        return {"query": self.query, "total": self.total, "total_exact": self.total_exact,
+                "hits": [h.as_json() for h in self.hits]}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -131,29 +143,31 @@ def search(
     if not library.is_sqlite:
         raise LibraryError("Search needs a SQLite library; this library is on a database server.")
     terms = parse_query(query)
-    expression = " AND ".join(t.fts() for t in terms)
     with library.engine.connect() as conn:
         cursor = conn.connection.driver_connection.cursor()
-        scope = _Scope(cursor, expression, _section_id(cursor, section))
+        scope = _Scope(cursor, terms, _section_id(cursor, section))
         if order == "newest":
             docids = scope.newest(limit, offset)
             total = offset + len(docids) if docids and len(docids) < limit else None
         else:
             docids, total = scope.ranked(limit, offset)
+        exact = True
         if total is None:
-            total = scope.count()
+            total, exact = scope.count()
         hits = _hits(cursor, docids, terms)
-    return SearchResult(query, total, hits)
+    return SearchResult(query, total, hits, exact)
 
 
 # -- finding the matches ---------------------------------------------------------------------------
 class _Scope:
     """The FTS5 statements for one query, restricted to a section when one is given."""
 
-    def __init__(self, cursor, expression: str, section_id: int | None):
+    def __init__(self, cursor, terms: list[Term], section_id: int | None):
         self.cursor = cursor
-        self.params: tuple = (expression,)
+        self.terms = terms
+        self.has_phrase = any(len(t.words) > 1 for t in terms)
         self.where = "article_fts MATCH ?"
+        self.params: tuple = (" AND ".join(t.fts() for t in terms),)
         if section_id is not None:
             # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
             self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
@@ -169,12 +183,16 @@ class _Scope:
 
     def ranked(self, limit: int, offset: int) -> tuple[list[int], int | None]:
         """A page in relevance order, and the total when the candidates were all the matches."""
-        weights = ", ".join(str(w) for w in WEIGHTS)
-        sql = (
-            f"SELECT rowid, bm25(article_fts, {weights}) FROM article_fts WHERE {self.where} "
-            "ORDER BY rowid DESC LIMIT ?"
-        )
-        candidates = self.cursor.execute(sql, (*self.params, CANDIDATES)).fetchall()
+        if self.has_phrase:
+            newest = self.newest(CANDIDATES, 0)
+            scores = self._word_scores(newest)
+            candidates = [(docid, scores.get(docid, 0.0)) for docid in newest]
+        else:
+            sql = (
+                f"SELECT rowid, bm25(article_fts, {_WEIGHTS}) FROM article_fts WHERE {self.where} "
+                "ORDER BY rowid DESC LIMIT ?"
+            )
+            candidates = self.cursor.execute(sql, (*self.params, CANDIDATES)).fetchall()
         candidates.sort(key=lambda row: (row[1], -row[0]))  # bm25 is lower for better matches
         docids = [row[0] for row in candidates[offset : offset + limit]]
         if len(candidates) < CANDIDATES:
@@ -184,10 +202,40 @@ class _Scope:
             docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
         return docids, None
 
-    def count(self) -> int:
-        """How many articles match."""
+    def _word_scores(self, docids: list[int]) -> dict[int, float]:
+        """bm25 of these articles with every phrase taken word by word.
+
+        bm25 weighs each phrase by how many articles hold it, which for a phrase of common
+        words means checking word positions in most of the library (over 60 ms for two words
+        found in every article); a word's count is read straight from the index.
+        """
+        if not docids:
+            return {}
+        words: list[Term] = []
+        for term in self.terms:
+            for i, word in enumerate(term.words):
+                part = Term((word,), term.prefix and i == len(term.words) - 1)
+                if part not in words:
+                    words.append(part)
+        sql = (
+            f"SELECT rowid, bm25(article_fts, {_WEIGHTS}) FROM article_fts WHERE article_fts MATCH ? "
+            "AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))"
+        )
+        params = (" AND ".join(w.fts() for w in words), min(docids), max(docids), json.dumps(docids))
+        return dict(self.cursor.execute(sql, params).fetchall())
+
+    def count(self) -> tuple[int, bool]:
+        """How many articles match, and whether that is exact (else: at least that many).
+
+        With a phrase, counting stops at TOTAL_CAP: past it, the position checks cost more
+        than the budget of a whole search. Words and prefixes are counted to the end.
+        """
+        if self.has_phrase:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE {self.where} LIMIT {TOTAL_CAP})"
+            total = self.cursor.execute(sql, self.params).fetchone()[0]
+            return total, total < TOTAL_CAP
         sql = f"SELECT count(*) FROM article_fts WHERE {self.where}"
-        return self.cursor.execute(sql, self.params).fetchone()[0]
+        return self.cursor.execute(sql, self.params).fetchone()[0], True
 
 
 def _section_id(cursor, slug: str | None) -> int | None:
