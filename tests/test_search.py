@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import html
+import re
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workstation import search as search_module
 from workstation.articles import ArticleRepo, NotFoundError, utcnow
 from workstation.cli import main
 from workstation.gallery import GalleryRepo
 from workstation.models import GalleryItem, Photo
-from workstation.search import Hit, parse_query, search
+from workstation.search import Hit, _snippet, parse_query, search
+from workstation.textnorm import normalize
 
 
 @pytest.fixture
@@ -87,6 +92,30 @@ def test_snippet_marks_the_original_spelling(library, repo):
     assert hit.snippet == (
         "قال <mark>الرئيسُ</mark> إنّ <mark>مدرسةً</mark> جديدة ستفتح في <mark>٢٠١٧</mark> بجوار المدرسة القديمة."
     )  # the search form (no hamza, ha for ta marbuta) never shows, and المدرسة is another word
+
+
+def test_snippet_keeps_the_tashkeel_of_a_marked_word(library, repo):
+    add(repo, body="وَقَالَ الرَّئِيسُ إِنَّ المَدْرَسَةَ جَدِيدَةٌ")
+    assert search(library, "المدرسة").hits[0].snippet == "وَقَالَ الرَّئِيسُ إِنَّ <mark>المَدْرَسَةَ</mark> جَدِيدَةٌ"
+    assert search(library, "وقال").hits[0].snippet.startswith("<mark>وَقَالَ</mark> ")
+
+
+_MARKS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0640"]
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي" + "أإآةىؤئ"
+_word = st.text(st.sampled_from(_LETTERS), min_size=1, max_size=6)
+_spelled = st.lists(st.tuples(st.sampled_from(_LETTERS), st.lists(st.sampled_from(_MARKS), max_size=2)), min_size=1, max_size=6)
+
+
+@given(st.lists(st.one_of(_word, _spelled.map(lambda w: "".join(c + "".join(m) for c, m in w))), max_size=80), _word)
+def test_snippet_marks_are_query_words_in_their_original_spelling(words, query):
+    text = " ".join(words)
+    snippet = _snippet((text,), [t.finder() for t in parse_query(query)])
+    marked = re.findall("<mark>(.*?)</mark>", snippet)
+    assert all(normalize(html.unescape(m)) == normalize(query) for m in marked)
+    expected = [w for w in words if normalize(w) == normalize(query)]
+    assert bool(marked) == bool(expected)
+    plain = html.unescape(re.sub("</?mark>", "", snippet)).removeprefix("… ").removesuffix(" …")
+    assert plain in text
 
 
 def test_snippet_marks_whole_words_only(library, repo):

@@ -6,11 +6,12 @@ normalized text of each live article's headline, body, byline, keywords and capt
 into words, "quoted phrases" and prefixes (`word*`), and every part is required. Each
 part is handed to FTS5 as a quoted string, so nothing a user types is read as FTS syntax.
 
-Ranking. Scoring every match with bm25 costs about 3 µs a match, so a common word
-(found in tens of thousands of articles) would take well over 100 ms. Document ids grow
-with time and FTS5 walks them newest first cheaply, so relevance order ranks the newest
+Ranking. bm25 costs a few microseconds a match, so scoring every match of a common
+word (found in tens of thousands of articles) takes over 100 ms. Document ids grow with
+time and FTS5 walks them newest first cheaply, so relevance order ranks the newest
 CANDIDATES matches with bm25 (headline weighted up) and lists any older matches after
-them, newest first. Below CANDIDATES matches this is plain bm25 over all of them.
+them, newest first; with fewer matches than that it is plain bm25 over all of them.
+A phrase is scored by its words (see `_Scope._word_scores`) and counted up to TOTAL_CAP.
 
 Snippets are cut from the article's own text, not the normalized index text, so the
 editor sees the spelling that was written: a snippet is HTML, the text escaped and each
@@ -282,11 +283,11 @@ def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
             byline,
             headline,
         )
-        hits.append(Hit(docid, headline, slug, snippet(fields, finders), _time(published)))
+        hits.append(Hit(docid, headline, slug, _snippet(fields, finders), _time(published)))
     return hits
 
 
-def snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
+def _snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
     """A marked excerpt of the first field holding a match (or the start of the first field)."""
     for text in fields:
         norm, origin = _normalized(text)
@@ -336,7 +337,7 @@ def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[i
         return origin[k] if k < len(origin) else len(text)
 
     out = ["… "] if begin > 0 else []
-    pos = at(begin)
+    pos = at(begin) if begin > 0 else 0
     for s, e in _merged(marks):
         out.append(_escape(text[pos : at(s)]))
         out.append("<mark>" + _escape(text[at(s) : at(e)]) + "</mark>")
