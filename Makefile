@@ -12,7 +12,7 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
 	appstream desktop-file-utils
 
-.PHONY: run test bench package system-run system-test clean
+.PHONY: run test bench package translations system-run system-test clean
 
 run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
@@ -27,6 +27,13 @@ bench: $(BIN)/.installed-test
 package: system-run $(BIN)/.installed-package
 	$(BIN)/python -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/workstation.spec
 	@du -sh dist/workstation
+
+# Qt Linguist: gathers the interface strings of ui/ into the .ts files, then compiles the .qm the
+# app loads. The .qm are committed: a plain `pip install .` has no lrelease to build them with.
+translations: $(BIN)/.installed
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find ui -name '*.py' | sort) \
+		-ts resources/translations/workstation_ar.ts resources/translations/workstation_en.ts
+	for ts in resources/translations/*.ts; do $(BIN)/pyside6-lrelease $$ts || exit 1; done
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-run:

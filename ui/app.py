@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
@@ -79,7 +79,7 @@ def start_app(app: QApplication, paths: AppPaths, location: str | None, demo_fol
         else:
             library = open_library(location or paths.default_db(), default_photos_dir=paths.data / "photos")
     except LibraryError as exc:
-        QMessageBox.critical(None, app.translate("Workstation", APP_NAME), str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("Workstation", "Editorial Workstation"), str(exc))
         return EXIT_FAILED
     workstation = Workstation(app, library, settings, translations)
     workstation.show_window()

@@ -23,7 +23,7 @@ from workstation.commands import (
     DuplicateArticleCommand, NewArticleCommand, RestoreArticlesCommand, TrashArticlesCommand,
 )  # fmt: skip
 from workstation.listing import PAGE_SIZE, ArticleSummary, Listing, ListQuery
-from workstation.store import Library
+from workstation.store import Library, LibraryError
 
 FILTER_DELAY_MS = 250
 DOCID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -153,7 +153,7 @@ class ArticleListModel(QAbstractTableModel):
             try:
                 result = self._search(self._library, self._filter, limit=limit, offset=self._search_offset,
                                       section=self._section)  # fmt: skip
-            except ValueError as exc:  # a query the search cannot read
+            except (ValueError, LibraryError) as exc:  # a query it cannot read, a library it cannot search
                 self._error, self._done = str(exc), True
                 return []
             self._search_offset += len(result.hits)

@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
             action.setIcon(qta.icon(icon, hflip=flip))
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        if slot is not None:
+            action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
@@ -170,9 +171,9 @@ class MainWindow(QMainWindow):
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.articles.table.addAction(self.trash_action)
         self.restore_action = self._action("mdi6.delete-restore", self.tr("&Restore from trash"), self.restore_selected)
-        self.show_trash_action = self._action("mdi6.trash-can-outline", self.tr("Show &trash"),
-                                              self.articles.trash_button.setChecked)  # fmt: skip
+        self.show_trash_action = self._action("mdi6.trash-can-outline", self.tr("Show &trash"), None)
         self.show_trash_action.setCheckable(True)
+        self.show_trash_action.toggled.connect(self.articles.trash_button.setChecked)
         self.about_action = self._action("mdi6.information-outline", self.tr("&About"), self.about)
         self.language_actions = QActionGroup(self)
         for code in LANGUAGES:
@@ -264,7 +265,6 @@ class MainWindow(QMainWindow):
     # -- panes talking to each other ------------------------------------------------------------------
     def _section_chosen(self, slug: str | None) -> None:
         self.list_model.set_section(slug)
-        self.articles.filter_box.setPlaceholderText(self.tr("Search this section…"))
 
     def _article_chosen(self, docid: int | None) -> None:
         if docid == self._open_docid:

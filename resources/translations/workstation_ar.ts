@@ -1,0 +1,859 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Editorial Workstation</source>
+        <translation>عن محطة التحرير</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>الإصدار {version}</translation>
+    </message>
+    <message>
+        <source>Write, file, caption and export the articles of an Arabic news website.
+Free software under the GNU General Public License, version 3 or later ({licence}).</source>
+        <translation>اكتب مقالات موقع إخباري عربي وصنّفها وأضف تعليقات صورها وصدّرها.
+برنامج حر بموجب رخصة غنو العمومية، الإصدار 3 أو أي إصدار لاحق ({licence}).</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>حول</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الرخصة</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>الإسناد</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleEditor</name>
+    <message>
+        <source>The dateline as it opens the first paragraph</source>
+        <translation>سطر التاريخ كما يفتتح الفقرة الأولى</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
+    <message>
+        <source>Already saved as a revision</source>
+        <translation>محفوظة بالفعل كمراجعة</translation>
+    </message>
+    <message>
+        <source>In the trash: restore it to edit</source>
+        <translation>في سلة المحذوفات: استعدها لتحريرها</translation>
+    </message>
+    <message>
+        <source>(no dateline)</source>
+        <translation>(بلا سطر تاريخ)</translation>
+    </message>
+    <message>
+        <source>Saved {time} · version {version}</source>
+        <translation>حُفظت {time} · النسخة {version}</translation>
+    </message>
+    <message>
+        <source>{words} words · {minutes} min read</source>
+        <translation>{words} كلمة · {minutes} دقيقة قراءة</translation>
+    </message>
+    <message>
+        <source>Editing…</source>
+        <translation>جارٍ التحرير…</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>Web or mail address (empty removes the link):</source>
+        <translation>عنوان ويب أو بريد (اتركه فارغًا لإزالة الرابط):</translation>
+    </message>
+    <message>
+        <source>{url} is not a web or mail address (http, https or mailto).</source>
+        <translation>{url} ليس عنوان ويب أو بريد (http أو https أو mailto).</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>لم تُحفظ: {reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: the article was changed by someone else</source>
+        <translation>لم تُحفظ: غيّر شخص آخر المقالة</translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation>سجل المراجعات</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleFields</name>
+    <message>
+        <source>Now</source>
+        <translation>الآن</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>جاهزة</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>منشورة</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Subheadline</source>
+        <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>الوكالة</translation>
+    </message>
+    <message>
+        <source>Keywords, separated by commas</source>
+        <translation>كلمات مفتاحية تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>العنوان بلغة المصدر</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>الكلمات المفتاحية</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>(no headline)</source>
+        <translation>(بلا عنوان)</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>جاهزة</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>منشورة</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>مقالة جديدة</translation>
+    </message>
+    <message>
+        <source>Duplicate article</source>
+        <translation>نسخ المقالة</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the trash</source>
+        <translation>
+            <numerusform>نقل %n مقالة إلى سلة المحذوفات</numerusform>
+            <numerusform>نقل مقالة إلى سلة المحذوفات</numerusform>
+            <numerusform>نقل مقالتين إلى سلة المحذوفات</numerusform>
+            <numerusform>نقل %n مقالات إلى سلة المحذوفات</numerusform>
+            <numerusform>نقل %n مقالة إلى سلة المحذوفات</numerusform>
+            <numerusform>نقل %n مقالة إلى سلة المحذوفات</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n article(s)</source>
+        <translation>
+            <numerusform>استعادة %n مقالة</numerusform>
+            <numerusform>استعادة مقالة</numerusform>
+            <numerusform>استعادة مقالتين</numerusform>
+            <numerusform>استعادة %n مقالات</numerusform>
+            <numerusform>استعادة %n مقالة</numerusform>
+            <numerusform>استعادة %n مقالة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListPanel</name>
+    <message>
+        <source>Search this section…</source>
+        <translation>ابحث في هذا القسم…</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>سلة المحذوفات</translation>
+    </message>
+    <message>
+        <source>Show the articles in the trash</source>
+        <translation>اعرض المقالات الموجودة في سلة المحذوفات</translation>
+    </message>
+</context>
+<context>
+    <name>BodyEdit</name>
+    <message>
+        <source>Edit text</source>
+        <translation>تحرير النص</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>مقارنة النسختين</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Article changed by someone else</source>
+        <translation>غيّر شخص آخر المقالة</translation>
+    </message>
+    <message>
+        <source>Article {docid} was saved by someone else while you were editing it. Nothing has been overwritten. Keep your version (theirs stays in the revision history), take theirs (your unsaved edits are dropped), or compare the two first.</source>
+        <translation>حفظ شخص آخر المقالة {docid} بينما كنت تحررها، ولم يُكتب شيء فوق شيء. احتفظ بنسختك (تبقى نسختهم في سجل المراجعات)، أو خذ نسختهم (تُسقط تعديلاتك غير المحفوظة)، أو قارن بين النسختين أولًا.</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>احتفظ بنسختي</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>خذ نسختهم</translation>
+    </message>
+    <message>
+        <source>Compare side by side…</source>
+        <translation>قارن جنبًا إلى جنب…</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>سأقرر لاحقًا</translation>
+    </message>
+    <message>
+        <source>Mine (not saved)</source>
+        <translation>نسختي (غير محفوظة)</translation>
+    </message>
+    <message>
+        <source>Theirs (in the library)</source>
+        <translation>نسختهم (في المكتبة)</translation>
+    </message>
+</context>
+<context>
+    <name>EditorActions</name>
+    <message>
+        <source>Bold</source>
+        <translation>عريض</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>مائل</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>رابط…</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>فقرة</translation>
+    </message>
+    <message>
+        <source>Heading 2</source>
+        <translation>عنوان 2</translation>
+    </message>
+    <message>
+        <source>Heading 3</source>
+        <translation>عنوان 3</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>قائمة نقطية</translation>
+    </message>
+    <message>
+        <source>Numbered list</source>
+        <translation>قائمة مرقمة</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>Save a revision</source>
+        <translation>احفظ مراجعة</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>بحث…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>استبدال…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>البحث عن التالي</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>البحث عن السابق</translation>
+    </message>
+    <message>
+        <source>Revision history…</source>
+        <translation>سجل المراجعات…</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find (ignores tashkeel and hamza forms)</source>
+        <translation>بحث (يتجاهل التشكيل وصور الهمزة)</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>استبدل بـ</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>استبدال الكل</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>وُجد {count}</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>غير موجود</translation>
+    </message>
+    <message>
+        <source>{index} of {count}</source>
+        <translation>{index} من {count}</translation>
+    </message>
+    <message>
+        <source>{count} replaced</source>
+        <translation>استُبدل {count}</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>Add photos…</source>
+        <translation>إضافة صور…</translation>
+    </message>
+    <message>
+        <source>Set credit…</source>
+        <translation>تعيين حقوق الصور…</translation>
+    </message>
+    <message>
+        <source>Caption template…</source>
+        <translation>قالب التعليق…</translation>
+    </message>
+    <message>
+        <source>Remove from story</source>
+        <translation>إزالة من القصة</translation>
+    </message>
+    <message>
+        <source>Thumbnail size (Ctrl + wheel)</source>
+        <translation>حجم المصغرات (Ctrl + عجلة الفأرة)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Adding photos: %v of %m</source>
+        <translation>إضافة الصور: %v من %m</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Edit caption</source>
+        <translation>تحرير التعليق</translation>
+    </message>
+    <message>
+        <source>Edit photo</source>
+        <translation>تحرير الصورة</translation>
+    </message>
+    <message>
+        <source>Reorder photos</source>
+        <translation>إعادة ترتيب الصور</translation>
+    </message>
+    <message>
+        <source>Set credit</source>
+        <translation>تعيين حقوق الصور</translation>
+    </message>
+    <message>
+        <source>Caption template</source>
+        <translation>قالب التعليق</translation>
+    </message>
+    <message>
+        <source>Remove photos</source>
+        <translation>إزالة الصور</translation>
+    </message>
+    <message>
+        <source>Credit for the selected photos:</source>
+        <translation>حقوق الصور المحددة:</translation>
+    </message>
+    <message>
+        <source>Caption for the selected photos; variables: %1</source>
+        <translation>تعليق الصور المحددة؛ المتغيرات: %1</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>إضافة صور</translation>
+    </message>
+    <message>
+        <source>Photos (%1)</source>
+        <translation>الصور (%1)</translation>
+    </message>
+    <message>
+        <source>The photos could not be added: %1</source>
+        <translation>تعذرت إضافة الصور: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n photo(s)</source>
+        <translation>
+            <numerusform>إضافة %n صورة</numerusform>
+            <numerusform>إضافة صورة</numerusform>
+            <numerusform>إضافة صورتين</numerusform>
+            <numerusform>إضافة %n صور</numerusform>
+            <numerusform>إضافة %n صورة</numerusform>
+            <numerusform>إضافة %n صورة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some files were not added</source>
+        <translation>لم تُضف بعض الملفات</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 not added.</source>
+        <translation>أُضيف %1، ولم يُضف %2.</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>معرض الصور</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Caption</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>النص البديل</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>الحقوق</translation>
+    </message>
+    <message>
+        <source>Wire slug</source>
+        <translation>تعليق الوكالة</translation>
+    </message>
+    <message>
+        <source>From the file</source>
+        <translation>من الملف</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>المصور</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>الكلمات المفتاحية</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>تاريخ الالتقاط</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Editorial Workstation</source>
+        <translation>محطة التحرير</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقالة</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>الصور</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>مقالة جديدة</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Find and replace…</source>
+        <translation>بحث واستبدال…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate article</source>
+        <translation>نسخ المقالة</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (move to trash)</source>
+        <translation>حذف (إلى سلة المحذوفات)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from trash</source>
+        <translation>استعادة من سلة المحذوفات</translation>
+    </message>
+    <message>
+        <source>Show &amp;trash</source>
+        <translation>عرض سلة المحذوفات</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>حول محطة التحرير</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>The open article could not be saved; it stays open.</source>
+        <translation>تعذر حفظ المقالة المفتوحة؛ ستبقى مفتوحة.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>All changes saved</source>
+        <translation>حُفظت كل التغييرات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n قسم</numerusform>
+            <numerusform>قسم واحد</numerusform>
+            <numerusform>قسمان</numerusform>
+            <numerusform>%n أقسام</numerusform>
+            <numerusform>%n قسمًا</numerusform>
+            <numerusform>%n قسم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n مقالة</numerusform>
+            <numerusform>مقالة واحدة</numerusform>
+            <numerusform>مقالتان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالة</numerusform>
+            <numerusform>%n مقالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the trash</source>
+        <translation>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+            <numerusform>%n في سلة المحذوفات</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>نتائج البحث: %n</numerusform>
+            <numerusform>نتائج البحث: %n</numerusform>
+            <numerusform>نتائج البحث: %n</numerusform>
+            <numerusform>نتائج البحث: %n</numerusform>
+            <numerusform>نتائج البحث: %n</numerusform>
+            <numerusform>نتائج البحث: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in this section</source>
+        <translation>
+            <numerusform>%n في هذا القسم</numerusform>
+            <numerusform>%n في هذا القسم</numerusform>
+            <numerusform>%n في هذا القسم</numerusform>
+            <numerusform>%n في هذا القسم</numerusform>
+            <numerusform>%n في هذا القسم</numerusform>
+            <numerusform>%n في هذا القسم</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export is not available in this build.</source>
+        <translation>التصدير غير متاح في هذه النسخة.</translation>
+    </message>
+    <message>
+        <source>The open article could not be saved; the language was not changed.</source>
+        <translation>تعذر حفظ المقالة المفتوحة؛ لم تتغير اللغة.</translation>
+    </message>
+    <message>
+        <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
+        <translation>تعذر حفظ المقالة المفتوحة. هل تغلق البرنامج رغم ذلك وتفقد التغييرات غير المحفوظة؟</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderEditor</name>
+    <message>
+        <source>Article {docid}</source>
+        <translation>المقالة {docid}</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedSearchDialog</name>
+    <message>
+        <source>Add related articles</source>
+        <translation>إضافة مقالات ذات صلة</translation>
+    </message>
+    <message>
+        <source>Search headlines and text, or type a document id</source>
+        <translation>ابحث في العناوين والنصوص، أو اكتب رقم المقالة</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Search failed: {reason}</source>
+        <translation>تعذر البحث: {reason}</translation>
+    </message>
+    <message>
+        <source>No article found.</source>
+        <translation>لم يُعثر على أي مقالة.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryDialog</name>
+    <message>
+        <source>Revision history</source>
+        <translation>سجل المراجعات</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>أُنشئت</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>حُفظت</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>تغيرت الحالة</translation>
+    </message>
+    <message>
+        <source>Restore this revision</source>
+        <translation>استعادة هذه المراجعة</translation>
+    </message>
+    <message>
+        <source>Restoring keeps the current text as a revision too, so nothing is lost.</source>
+        <translation>تحفظ الاستعادة النص الحالي كمراجعة أيضًا، فلا يضيع شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionDialog</name>
+    <message>
+        <source>New section</source>
+        <translation>قسم جديد</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Slug (Latin letters, digits, hyphens):</source>
+        <translation>المعرّف في الروابط (حروف لاتينية وأرقام وشرطات):</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeModel</name>
+    <message>
+        <source>Section</source>
+        <translation>القسم</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>إعادة تسمية القسم</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n article(s)</source>
+        <translation>
+            <numerusform>نقل %n مقالة</numerusform>
+            <numerusform>نقل مقالة</numerusform>
+            <numerusform>نقل مقالتين</numerusform>
+            <numerusform>نقل %n مقالات</numerusform>
+            <numerusform>نقل %n مقالة</numerusform>
+            <numerusform>نقل %n مقالة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>نقل القسم</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>إضافة قسم</translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>حذف القسم</translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeView</name>
+    <message>
+        <source>New section…</source>
+        <translation>قسم جديد…</translation>
+    </message>
+    <message>
+        <source>New sub-section…</source>
+        <translation>قسم فرعي جديد…</translation>
+    </message>
+    <message>
+        <source>Rename section</source>
+        <translation>إعادة تسمية القسم</translation>
+    </message>
+    <message>
+        <source>Delete section…</source>
+        <translation>حذف القسم…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The section holds %n article(s). Move them to:</source>
+        <translation>
+            <numerusform>في القسم %n مقالة. انقلها إلى:</numerusform>
+            <numerusform>في القسم مقالة واحدة. انقلها إلى:</numerusform>
+            <numerusform>في القسم مقالتان. انقلهما إلى:</numerusform>
+            <numerusform>في القسم %n مقالات. انقلها إلى:</numerusform>
+            <numerusform>في القسم %n مقالة. انقلها إلى:</numerusform>
+            <numerusform>في القسم %n مقالة. انقلها إلى:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete section</source>
+        <translation>حذف القسم</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>Editorial Workstation</source>
+        <translation>محطة التحرير</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,163 @@
+"""Smoke tests of the main window, run in Arabic (right to left) and in English (left to right)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from tests.ui.shell_fixtures import main_window, messages, open_main_window, settings, translations  # noqa: F401
+from ui.app import EXIT_FAILED, Workstation, start_app
+from workstation.articles import ArticleRepo
+from workstation.paths import AppPaths
+from workstation.sections import SectionRepo
+
+
+def _x(widget, window):
+    return widget.mapTo(window, widget.rect().center()).x()
+
+
+def test_layout_follows_the_language(main_window):
+    window = main_window
+    rtl = window.language == "ar"
+    assert window.layoutDirection() == (Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    assert QApplication.layoutDirection() == window.layoutDirection()
+    # the section tree opens the reading direction: on the right in Arabic, on the left in English
+    tree, articles, editor = _x(window.tree, window), _x(window.articles, window), _x(window.editor_area, window)
+    assert (tree > articles > editor) if rtl else (tree < articles < editor)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == (["ملف", "تحرير", "عرض", "مساعدة"] if rtl else ["&File", "&Edit", "&View", "&Help"])
+    assert window.tree.current_slug() == "home"
+    assert window.counts_label.text()
+
+
+def test_new_article_opens_in_the_editor_and_undo_trashes_it(main_window, qtbot):
+    window = main_window
+    window.tree.select("sports")
+    window.tree.setFocus()
+    window.new_action.trigger()
+    docid = window.articles.current_docid()
+    assert docid is not None and window.editor.current_docid() == docid
+    assert ArticleRepo(window.library).get(docid).section == "sports"
+    window.tree.setFocus()
+    qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.library_stack)
+    window.undo_action.trigger()
+    assert ArticleRepo(window.library).get(docid).trashed_at is not None
+    assert window.articles.current_docid() is None and window.editor.current_docid() is None
+    window.redo_action.trigger()
+    assert ArticleRepo(window.library).get(docid).trashed_at is None
+
+
+def test_switching_articles_saves_the_open_one_first(main_window, monkeypatch):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    a = repo.create("world", headline="أ").docid
+    b = repo.create("world", headline="ب").docid
+    window.tree.select("world")
+    flushed = []
+    original = window.editor.flush
+    monkeypatch.setattr(window.editor, "flush", lambda: flushed.append(window.editor.current_docid()) or original())
+    window.articles.select(a)
+    window.articles.select(b)
+    assert flushed[-1] == a and window.editor.current_docid() == b
+    # an article that cannot be saved stays open
+    monkeypatch.setattr(window.editor, "flush", lambda: False)
+    window.articles.select(a)
+    assert window.editor.current_docid() == b
+
+
+def test_delete_moves_to_the_trash_and_the_trash_view_restores(main_window):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    docid = repo.create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    assert window.trash_action.isEnabled() and not window.restore_action.isEnabled()
+    window.trash_action.trigger()
+    assert repo.get(docid).trashed_at is not None
+    window.show_trash_action.trigger()
+    assert window.articles.trash_button.isChecked() and window.list_model.trash
+    assert window.articles.select(docid)
+    assert window.restore_action.isEnabled() and not window.trash_action.isEnabled()
+    window.restore_action.trigger()
+    assert repo.get(docid).trashed_at is None
+
+
+def test_moving_the_open_article_keeps_the_editor_in_step(main_window):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    docid = repo.create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    from ui.section_tree import ARTICLE_MIME, encode_ids
+
+    data = encode_ids(ARTICLE_MIME, [docid])
+    assert window.tree_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, window.tree_model.index_of("sports"))
+    assert window.editor.current_docid() is None  # it left the list shown
+    window.tree.setFocus()
+    window.undo_action.trigger()
+    assert repo.get(docid).section == "world"
+    window.articles.select(docid)
+    window.tree_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, window.tree_model.index_of("world"))
+    assert window.editor.current_docid() == docid
+
+
+def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, translations, messages):
+    docid = ArticleRepo(library).create("economy", headline="خبر").docid
+    first = open_main_window(qtbot, library, settings, translations, "en")
+    first.resize(760, 640)  # fits the offscreen screen; the default size does not
+    first.splitter.setSizes([300, 300, 500])
+    size, sizes = first.size(), first.splitter.sizes()
+    first.tree.select("economy")
+    first.articles.select(docid)
+    first.close()
+    again = open_main_window(qtbot, library, settings, translations, "en")
+    assert again.size() == size and size.width() == 760
+    assert again.splitter.sizes() == sizes
+    assert again.tree.current_slug() == "economy" and again.editor.current_docid() == docid
+    again.close()
+
+
+def test_closing_with_edits_that_cannot_be_saved_asks_first(qtbot, library, settings, translations, monkeypatch):
+    window = open_main_window(qtbot, library, settings, translations, "ar")
+    monkeypatch.setattr(window.editor, "flush", lambda: False)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not window.close()
+    assert window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert window.close()
+
+
+def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, library, settings, translations, messages):
+    workstation = Workstation(QApplication.instance(), library, settings, translations)
+    translations.install("ar")
+    arabic = workstation.show_window()
+    qtbot.addWidget(arabic)
+    arabic.tree.select("sports")
+    [english_action] = [a for a in arabic.language_actions.actions() if a.data() == "en"]
+    english_action.trigger()
+    english = workstation.window
+    qtbot.addWidget(english)
+    assert english is not arabic and not arabic.isVisible()
+    assert english.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert english.tree.current_slug() == "sports"
+    assert settings.value("ui/language") == "en"
+    english.close()
+
+
+def test_a_library_that_cannot_open_gives_exit_status_2(qapp, tmp_path, messages, translations):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert start_app(qapp, AppPaths.from_environment(), str(folder)) == EXIT_FAILED
+    assert messages and messages[0][0] == "critical" and "is a folder" in messages[0][1]
+
+
+def test_the_demo_opens_on_sample_content(qtbot, qapp, tmp_path, messages, translations):
+    started = start_app(qapp, AppPaths.from_environment(), None, demo_folder=tmp_path / "demo")
+    assert isinstance(started, Workstation)
+    window = started.window
+    qtbot.addWidget(window)
+    assert window.tree_model.total_articles() > 0
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft  # Arabic unless chosen otherwise
+    window.close()
+    started.library.close()
