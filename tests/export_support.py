@@ -100,8 +100,8 @@ def build_sample(library: Library, payload_story: bool = True) -> dict:
     items = []
     for k in range(5):
         orientation = 6 if k == 2 else 1
-        size = (1200, 1800) if orientation == 6 else (1800, 1200)  # stored sideways; upright it is 1800x1200
-        sha = add_photo(library, make_jpeg(k, size, orientation), 1800, 1200, orientation)
+        size = (800, 1200) if orientation == 6 else (1200, 800)  # stored sideways; upright it is 1200x800
+        sha = add_photo(library, make_jpeg(k, size, orientation), 1200, 800, orientation)
         items.append({"sha": sha, "caption": f"{CAPTION} ({k + 1})", "alt": f"صورة {k + 1}", "credit": "شينخوا/وانغ",
                       "slug": f"(国际)({k + 1})俄美同意建立工作组稳定双边关系"})  # fmt: skip
     add_gallery(library, seed, items)
@@ -127,3 +127,52 @@ def build_sample(library: Library, payload_story: bool = True) -> dict:
         add_gallery(library, out["payload"], [{"sha": sha, "caption": PAYLOAD, "alt": PAYLOAD, "credit": PAYLOAD,
                                                "slug": PAYLOAD}])  # fmt: skip
     return out
+
+
+def bulk_stories(library: Library, n: int, photo_pool: int = 0, multi_every: int = 0, related: int = 0) -> list[int]:
+    """n published wire stories from the benchmark corpus, written in bulk; with a pool of photos,
+    each story shows one of them (every `multi_every`-th story five), and links to the `related`
+    stories before it. Their document ids."""
+    from sqlalchemy import select
+
+    from tests.benchmarks.corpus import items
+    from workstation.models import Article, Section
+    from workstation.search_index import reindex
+
+    with library.engine.begin() as conn:
+        sections = dict(conn.execute(select(Section.slug, Section.id)).all())
+        rows = []
+        for item in items(n):
+            docid = int(item["uri"].rsplit("c_", 1)[1].split(".")[0])
+            when = datetime.strptime(item["firstcreated"], "%Y-%m-%dT%H:%M:%S+0000")
+            rows.append({
+                "id": docid, "section_id": sections[item["service"][0]["code"]], "headline": item["headline"],
+                "subheadline": "", "dateline_city": item["located"], "dateline_at": when,
+                "dateline_agency": "شينخوا", "byline": item["byline"], "source_title": "",
+                "keywords": item["keywords"], "body": item["body_html"], "status": "published", "uri": item["uri"],
+                "created_at": when, "updated_at": when, "published_at": when, "trashed_at": None, "version": 1,
+            })  # fmt: skip
+        conn.execute(insert(Article), rows)
+        docids = [r["id"] for r in rows]
+        if related:
+            from workstation.models import RelatedLink
+
+            links = [{"article_id": d, "related_id": docids[i - j], "position": j - 1}
+                     for i, d in enumerate(docids) for j in range(1, related + 1) if i - j >= 0]  # fmt: skip
+            conn.execute(insert(RelatedLink), links)
+        if library.is_sqlite:
+            reindex(conn, docids)
+    if photo_pool:
+        shas = [add_photo(library, make_jpeg(500 + i, (1024, 683), with_private_exif=False), 1024, 683)
+                for i in range(photo_pool)]  # fmt: skip
+        with library.engine.begin() as conn:
+            gallery = []
+            for i, docid in enumerate(docids):
+                count = 5 if multi_every and i % multi_every == 0 else 1
+                for k in range(count):
+                    p = (i + k) % photo_pool
+                    gallery.append({"article_id": docid, "photo_sha256": shas[p], "position": k,
+                                    "caption": f"صورة من أرشيف شينخوا رقم {p}", "alt": "", "credit": "شينخوا",
+                                    "slug": f"(国际)({p})新闻图片"})  # fmt: skip
+            conn.execute(insert(GalleryItem), gallery)
+    return docids

@@ -101,8 +101,10 @@ def cmd_export(args, library: Library) -> int:
     from workstation.export import export_bundle
 
     report = export_bundle(library, Path(args.out), sections=args.section or None, articles=args.article or None)
+    for reason in report.refused:
+        print(reason, file=sys.stderr)
     print(report.summary(), file=sys.stderr)
-    return EXIT_OK
+    return EXIT_REFUSED if report.refused else EXIT_OK
 
 
 def cmd_check(args, library: Library) -> int:

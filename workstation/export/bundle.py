@@ -25,6 +25,7 @@ import shutil
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from workstation.store import LibraryError
@@ -106,9 +107,11 @@ def check_target(target: Path, zip_mode: bool) -> None:
     if listed is None:
         raise LibraryError(f"{target} holds files that are not an exported bundle (it has no {MANIFEST}); "
                            "choose an empty or new folder.")  # fmt: skip
+    start = len(str(target)) + 1
     for folder, _dirs, names in os.walk(target):
+        prefix = folder[start:].replace(os.sep, "/")
         for name in names:
-            rel = Path(folder, name).relative_to(target).as_posix()
+            rel = f"{prefix}/{name}" if prefix else name
             if rel != MANIFEST and rel not in listed:
                 raise LibraryError(f"{target} holds {rel}, which is not part of the exported bundle; "
                                    "move it away or export to another folder.")  # fmt: skip
@@ -166,24 +169,24 @@ class FolderSink:
     def __init__(self, root: Path):
         self.root = root
         root.mkdir()
+        self._root = str(root) + os.sep
         self._dirs: set[str] = set()
+        # Creating a file waits on the file system far more than on the processor: a few
+        # threads keep that waiting out of the rendering's way.
+        self._pool = ThreadPoolExecutor(max_workers=2)
 
-    def _parent(self, rel: str) -> Path:
-        path = self.root / rel
+    def _parent(self, rel: str) -> str:
         folder = rel.rpartition("/")[0]
         if folder and folder not in self._dirs:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(self._root + folder, exist_ok=True)
             self._dirs.add(folder)
-        return path
+        return self._root + rel
 
-    def write(self, rel: str, data: bytes) -> os.stat_result:
-        """Writes a new file; its stat for the state."""
-        path = self._parent(rel)
-        with open(path, "wb") as fh:
-            fh.write(data)
-        return os.stat(path)
+    def write_many(self, files: list[tuple[str, bytes]]) -> Future:
+        """Writes new files in the background; a future of (path, sha256, stat) for each."""
+        return self._pool.submit(_write_files, [(rel, self._parent(rel), data) for rel, data in files])
 
-    def link(self, rel: str, source: Path) -> None:
+    def link(self, rel: str, source: str) -> None:
         """Takes an unchanged file from the previous bundle (a hard link; a copy where links fail)."""
         path = self._parent(rel)
         try:
@@ -192,7 +195,23 @@ class FolderSink:
             shutil.copy2(source, path)
 
     def close(self) -> None:
-        """Nothing to finish for a folder."""
+        """Waits for every write; raises the first error of any."""
+        self._pool.shutdown(wait=True)
+
+    def abandon(self) -> None:
+        """Stops writing (the staging folder is about to be removed)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _write_files(files: list[tuple[str, str, bytes]]) -> list[tuple[str, str, os.stat_result]]:
+    out = []
+    for rel, path, data in files:
+        with open(path, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            st = os.fstat(fh.fileno())
+        out.append((rel, hashlib.sha256(data).hexdigest(), st))
+    return out
 
 
 class ZipSink:
@@ -215,6 +234,10 @@ class ZipSink:
         """Finishes the zip's central directory."""
         self.zip.close()
 
+    def abandon(self) -> None:
+        """Stops writing."""
+        self.zip.close()
+
 
 # -- the bundle being replaced -------------------------------------------------------------------
 class PreviousBundle:
@@ -222,6 +245,7 @@ class PreviousBundle:
 
     def __init__(self, target: Path, zip_mode: bool):
         self.folder: Path | None = None
+        self._prefix = ""
         self.zip: zipfile.ZipFile | None = None
         self.files: dict[str, tuple[str, int]] = {}
         if zip_mode and target.is_file():
@@ -233,6 +257,7 @@ class PreviousBundle:
                 self.files = {}
         elif not zip_mode and target.is_dir():
             self.folder = target
+            self._prefix = str(target) + os.sep
             self.files = read_manifest(target / MANIFEST) or {}
             if self.files:  # the manifest does not list itself, but it is a file to reuse too
                 data = (target / MANIFEST).read_bytes()
@@ -254,9 +279,13 @@ class PreviousBundle:
         if self.folder is None:
             return None
         try:
-            return os.stat(self.folder / rel)
+            return os.stat(self._prefix + rel)
         except OSError:
             return None
+
+    def path(self, rel: str) -> str:
+        """The file system path of one of its files (folders only)."""
+        return self._prefix + rel
 
     def close(self) -> None:
         """Closes a zip."""
@@ -304,11 +333,14 @@ class BundleWriter:
         self.files: dict[str, tuple[str, int]] = {}
         self.stats: dict[str, list] = {}  # path -> [sha, size, mtime_ns, inode] for the next state
         self.jobs: dict[str, list] = {}
+        self._batch: list[tuple[str, bytes]] = []
+        self._pending: list[Future] = []
         self.written = 0
         self.reused = 0
         self.rendered_jobs = 0
 
-    def _check_cancel(self) -> None:
+    def check_cancel(self) -> None:
+        """Raises ExportCancelled once the user asked to stop."""
         if self.cancel is not None and self.cancel():
             raise ExportCancelled("The export was cancelled; the previous bundle is untouched.")
 
@@ -318,14 +350,23 @@ class BundleWriter:
 
     def job(self, key: str, fingerprint: str | None, render: Callable[[], Files]) -> None:
         """Produces a group of files: taken as they are when the fingerprint is unchanged, else rendered."""
+        if not self.reuse(key, fingerprint):
+            self.record(key, fingerprint, render())
+
+    def reuse(self, key: str, fingerprint: str | None) -> bool:
+        """Takes a group of files from the previous bundle when the last export recorded the same
+        fingerprint for it and its files are untouched since; whether it did."""
+        self.check_cancel()
         if key in self.jobs:
-            return
-        self._check_cancel()
+            return True
         old = self.old_jobs.get(key)
         if fingerprint is not None and old and old[0] == fingerprint and self._reuse(old[1]):
             self.jobs[key] = [fingerprint, old[1]]
-            return
-        files = render()
+            return True
+        return False
+
+    def record(self, key: str, fingerprint: str | None, files: Files) -> None:
+        """Adds a freshly rendered group of files."""
         self.rendered_jobs += 1
         for rel, data in files:
             self.put(rel, data)
@@ -347,32 +388,49 @@ class BundleWriter:
         return True
 
     def _link(self, rel: str, sha: str, st: os.stat_result) -> None:
-        self.sink.link(rel, self.previous.folder / rel)
+        self.sink.link(rel, self.previous.path(rel))
         self.files[rel] = (sha, st.st_size)
         self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
         self.reused += 1
 
     def put(self, rel: str, data: bytes) -> None:
         """Adds one file: linked from the previous bundle when its bytes are the same, else written."""
-        sha = hashlib.sha256(data).hexdigest()
-        if isinstance(self.sink, FolderSink):
-            known = self.previous.files.get(rel)
-            if known is not None and known == (sha, len(data)):
-                st = self.previous.stat(rel)
-                recorded = self.old_files.get(rel)
-                # The state vouches for the file when nothing touched it since; else compare bytes.
-                same = st is not None and (
-                    recorded == [sha, st.st_size, st.st_mtime_ns, st.st_ino] or self.previous.read(rel) == data
-                )
-                if same:
-                    self._link(rel, sha, st)
-                    return
-            st = self.sink.write(rel, data)
-            self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
-        else:
+        if not isinstance(self.sink, FolderSink):
             self.sink.write(rel, data)
-        self.files[rel] = (sha, len(data))
+            self.files[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+            self.written += 1
+            return
+        known = self.previous.files.get(rel)
+        if known is not None and known[1] == len(data):
+            sha = hashlib.sha256(data).hexdigest()
+            st = self.previous.stat(rel)
+            recorded = self.old_files.get(rel)
+            # The state vouches for the file when nothing touched it since; else compare bytes.
+            if known[0] == sha and st is not None and (
+                recorded == [sha, st.st_size, st.st_mtime_ns, st.st_ino] or self.previous.read(rel) == data
+            ):
+                self._link(rel, sha, st)
+                return
+        self._batch.append((rel, data))
         self.written += 1
+        if len(self._batch) >= 16:
+            self.flush()
+
+    def flush(self) -> None:
+        """Hands the files waiting to be written to the sink's writer threads (which hash them too)."""
+        if self._batch:
+            self._pending.append(self.sink.write_many(self._batch))
+            self._batch = []
+
+    def settle(self) -> dict[str, tuple[str, int]]:
+        """Waits for every write handed out so far; every file of the bundle so far with its hash and size."""
+        self.flush()
+        for future in self._pending:
+            for rel, sha, st in future.result():
+                self.files[rel] = (sha, st.st_size)
+                self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
+        self._pending = []
+        return self.files
 
     def keep(self, rels: Iterable[str]) -> None:
         """Carries files of the previous bundle over unchanged (stories outside a narrowed export)."""
@@ -392,4 +450,5 @@ class BundleWriter:
 
     def state(self, target: Path) -> dict:
         """The state to keep for the next export to this target."""
+        self.settle()
         return {"format": STATE_FORMAT, "target": str(target), "jobs": self.jobs, "files": self.stats}

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,8 +118,13 @@ def _fingerprint(*parts: str) -> str:
 
 
 def export_bundle(library: Library, out: Path, sections=None, articles=None, progress: Progress | None = None,
-                  cancel: Callable[[], bool] | None = None, *, cache_dir: Path | None = None) -> ExportReport:  # fmt: skip
-    """Exports the published stories (or those of the given sections/articles) to a folder or a .zip."""
+                  cancel: Callable[[], bool] | None = None, *, cache_dir: Path | None = None,
+                  workers: int | None = None) -> ExportReport:  # fmt: skip
+    """Exports the published stories (or those of the given sections/articles) to a folder or a .zip.
+
+    `workers`: processes rendering pages (default: one per processor where processes can be forked;
+    pass 1 from a program that runs other threads, such as the GUI).
+    """
     started = time.perf_counter()
     target = Path(out).expanduser().absolute()
     zip_mode = target.suffix.lower() == ".zip"
@@ -136,18 +144,21 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     else:
         before = {int(m.group(1)) for p in previous.files if (m := _STORY_PAGE.fullmatch(p))}
         members = scope | (before & published)
-    renderer = Renderer(site, members)
+    renderer = Renderer(site, members, cache)
     kept = _keepable(renderer, previous, members - scope, members) if scope is not None else {}
 
     staging = staging_path(target)
+    sink = None
     try:
         sink = ZipSink(staging) if zip_mode else FolderSink(staging)
         writer = BundleWriter(sink, previous, old_state, cancel)
         images = RenditionCache(library, cache / "renditions")
-        _write_all(site, renderer, writer, images, members, kept, report, progress)
+        _write_all(site, renderer, writer, images, members, kept, report, progress, _workers(workers))
         sink.close()
         swap_in(staging, target)
     except BaseException:
+        if sink is not None:
+            sink.abandon()
         _remove(staging)
         raise
     finally:
@@ -163,31 +174,42 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
 
 
 def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: RenditionCache, members: set[int],
-               kept: dict[int, list[str]], report: ExportReport, progress: Progress | None) -> None:  # fmt: skip
+               kept: dict[int, list[str]], report: ExportReport, progress: Progress | None, workers: int) -> None:  # fmt: skip
+    previous_files = writer.previous.files
     stories = [site.stories[d] for d in sorted(members)]
     total = len(stories) + len(site.sections) + 2
     step = max(1, total // 200)
 
-    for name in sorted(p.name for p in static_dir().iterdir() if p.is_file()):
-        writer.put(f"static/{name}", (static_dir() / name).read_bytes())
-    for name in FONTS:
-        writer.put(f"static/fonts/{name}", (resources_dir() / "fonts" / name).read_bytes())
-
-    for done, story in enumerate(stories, 1):
+    # Stories whose pages are unchanged are linked first; only then may worker processes be
+    # forked (before the writer threads start) to render the rest.
+    pending: list[tuple[Story, str]] = []
+    for story in stories:
+        report.article_pages += story.pages
         if story.docid in kept:
             writer.keep(kept[story.docid])
-        else:
-            writer.job(f"story:{story.docid}", renderer.fingerprint_story(story),
-                       lambda s=story: renderer.article_pages(s))  # fmt: skip
-        report.article_pages += story.pages
+            continue
+        fingerprint = renderer.fingerprint_story(story)
+        if not writer.reuse(f"story:{story.docid}", fingerprint):
+            pending.append((story, fingerprint))
+
+    with _StoryRenderer(renderer, [s for s, _ in pending], workers) as rendered:
+        for name in sorted(p.name for p in static_dir().iterdir() if p.is_file()):
+            writer.put(f"static/{name}", (static_dir() / name).read_bytes())
+        for name in FONTS:
+            writer.put(f"static/fonts/{name}", (resources_dir() / "fonts" / name).read_bytes())
+        for done, ((story, fingerprint), files) in enumerate(zip(pending, rendered), 1):
+            writer.check_cancel()
+            writer.record(f"story:{story.docid}", fingerprint, files)
+            if progress is not None and done % step == 0:
+                progress(done, total, f"{done} / {len(pending)}")
+
+    for story in stories:
         for photo in story.photos:
             for r in plan(photo).renditions:
                 for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
                     if not writer.done(f"file:{rel}"):
                         writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel:
                                    _rendition(images, p, r, e, rel))  # fmt: skip
-        if progress is not None and done % step == 0:
-            progress(done, total, f"{done} / {len(stories)}")
 
     by_section: dict[str, list[int]] = {s.slug: [] for s in site.sections}
     for story in newest_first(stories):
@@ -212,9 +234,58 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
     writer.job("home", fp, lambda: [("index.html", renderer.home_page(latest))])
     writer.put("feed.xml", rss(renderer, stories))
     writer.put("sitemap.xml", sitemap(renderer, stories, section_paths))
-    writer.put(MANIFEST, manifest(dict(writer.files)))
+    listed = {rel: entry for rel, entry in previous_files.items() if rel != MANIFEST}
+    if writer.settle() == listed and MANIFEST in previous_files:  # nothing changed: the old manifest holds
+        writer.keep([MANIFEST])
+    else:
+        writer.put(MANIFEST, manifest(dict(writer.files)))
+    writer.settle()
     if progress is not None:
         progress(total, total, "")
+
+
+def _workers(wanted: int | None) -> int:
+    if wanted is not None:
+        return max(1, wanted)
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return 1
+    return min(os.cpu_count() or 1, 4)
+
+
+_ACTIVE: Renderer | None = None  # what forked workers render with (inherited, never pickled)
+PARALLEL_FROM = 300  # stories; below this, starting workers costs more than it saves
+CHUNK = 100
+
+
+def _render_chunk(docids: list[int]) -> list[list[tuple[str, bytes]]]:
+    return [_ACTIVE.article_pages(_ACTIVE.site.stories[d]) for d in docids]
+
+
+class _StoryRenderer:
+    """The pages of many stories in order: rendered by forked worker processes when there are
+    enough of them and more than one processor, else right here."""
+
+    def __init__(self, renderer: Renderer, stories: list[Story], workers: int):
+        self.renderer = renderer
+        self.stories = stories
+        self.pool = None
+        if workers > 1 and len(stories) >= PARALLEL_FROM:
+            global _ACTIVE
+            _ACTIVE = renderer
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+
+    def __enter__(self):
+        if self.pool is None:
+            return (self.renderer.article_pages(s) for s in self.stories)
+        chunks = [[s.docid for s in self.stories[i : i + CHUNK]] for i in range(0, len(self.stories), CHUNK)]
+        return (files for result in self.pool.imap(_render_chunk, chunks) for files in result)
+
+    def __exit__(self, *exc) -> None:
+        global _ACTIVE
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            _ACTIVE = None
 
 
 def _rendition(images: RenditionCache, photo, rendition, ext: str, rel: str) -> list[tuple[str, bytes]]:

@@ -62,14 +62,14 @@ def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) 
              "<url><loc>index.html</loc></url>"]  # fmt: skip
     lines += [f"<url><loc>{escape(p)}</loc></url>" for p in section_paths]
     for story in ordered:
-        card = renderer.card(story.docid)
         modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
-        entry = f"<url><loc>{escape(card.href)}</loc><lastmod>{modified}</lastmod>"
+        entry = f"<url><loc>{renderer.story_path(story.docid)}</loc><lastmod>{modified}</lastmod>"
         if story.published_at >= recent_from:
             entry += (
                 "<news:news><news:publication>"
                 f"<news:name>{escape(site.site_name)}</news:name><news:language>ar</news:language>"
-                f"</news:publication><news:publication_date>{card.iso}</news:publication_date>"
+                f"</news:publication><news:publication_date>{renderer.local(story.published_at).isoformat()}"
+                "</news:publication_date>"
                 f"<news:title>{escape(story.headline)}</news:title>"
             )
             if story.keywords:

@@ -12,6 +12,7 @@ import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -71,6 +72,7 @@ def image_text(photo: PhotoRef) -> ImageText:
     return ImageText(caption=photo.caption, credit=photo.credit, creator=photo.creator, title=photo.slug)
 
 
+@lru_cache(maxsize=65536)
 def plan(photo: PhotoRef) -> PhotoSet:
     """The bundle files of a gallery item, named by content so equal names mean equal bytes."""
     words = "\x1f".join(photo.meta_key)

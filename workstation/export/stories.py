@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -76,17 +77,24 @@ class Story:
         """How many pages the story has: one per photo, at least one."""
         return max(1, len(self.photos))
 
+    @cached_property
+    def body_hash(self) -> str:
+        """A fingerprint of the body alone."""
+        return hashlib.blake2b(self.body.encode(), digest_size=12).hexdigest()
+
+    @cached_property
     def digest(self) -> str:
         """A fingerprint of everything the story's own pages show of it."""
-        payload = json.dumps(
-            [self.docid, self.section, self.headline, self.subheadline, self.byline, self.source_title,
-             list(self.keywords), self.dateline_city, _iso(self.dateline_at), self.dateline_agency,
-             _iso(self.published_at), _iso(self.updated_at), self.version, self.body,
-             [[p.sha256, p.ext, p.width, p.height, p.orientation, p.caption, p.alt, p.credit, p.slug, p.creator]
-              for p in self.photos], list(self.related)],
-            ensure_ascii=False,
-        )  # fmt: skip
-        return hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+        h = hashlib.blake2b(self.body_hash.encode(), digest_size=16)
+        h.update("\x1f".join(map(str, (
+            self.docid, self.section, self.headline, self.subheadline, self.byline, self.source_title,
+            "\x1e".join(self.keywords), self.dateline_city, self.dateline_at, self.dateline_agency,
+            self.published_at, self.updated_at, self.version, "\x1e".join(map(str, self.related)),
+        ))).encode())  # fmt: skip
+        for p in self.photos:
+            h.update("\x1f".join(map(str, (p.sha256, p.ext, p.width, p.height, p.orientation, p.caption,
+                                           p.alt, p.credit, p.slug, p.creator))).encode())  # fmt: skip
+        return h.hexdigest()
 
 
 @dataclass
@@ -103,10 +111,6 @@ class Site:
     def section_names(self) -> dict[str, str]:
         """Section slug -> Arabic name."""
         return {s.slug: s.name for s in self.sections}
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _parse_time(value) -> datetime | None:
@@ -186,18 +190,21 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         for article_id, related_id in conn.execute(_query(_RELATED, where), params):
             related.setdefault(article_id, []).append(related_id)
         stories: dict[int, Story] = {}
-        for r in conn.execute(_query(_STORIES, where), params):
-            keywords = r.keywords
+        if docids is None and library.is_sqlite:
+            # The one query that reads every body: the driver's own cursor is several times faster.
+            cursor = conn.connection.dbapi_connection.cursor()
+            rows = cursor.execute(_STORIES.format(where=where))
+        else:
+            rows = conn.execute(_query(_STORIES, where), params).tuples()
+        for (docid, slug, headline, subheadline, byline, source_title, keywords, city, dateline_at, agency,
+             published_at, updated_at, version, body) in rows:  # fmt: skip
             if isinstance(keywords, str):
                 keywords = json.loads(keywords or "[]")
-            stories[r.id] = Story(
-                docid=r.id, section=r.slug, headline=r.headline or "", subheadline=r.subheadline or "",
-                byline=r.byline or "", source_title=r.source_title or "", keywords=tuple(keywords or ()),
-                dateline_city=r.dateline_city or "", dateline_at=_parse_time(r.dateline_at),
-                dateline_agency=r.dateline_agency or "", published_at=_parse_time(r.published_at),
-                updated_at=_parse_time(r.updated_at), version=r.version,
-                photos=tuple(photos.get(r.id, ())), related=tuple(related.get(r.id, ())),
-                body=r.body or "",
+            stories[docid] = Story(
+                docid, slug, headline or "", subheadline or "", byline or "", source_title or "",
+                tuple(keywords or ()), city or "", _parse_time(dateline_at), agency or "", _parse_time(published_at),
+                _parse_time(updated_at), version, tuple(photos.get(docid, ())), tuple(related.get(docid, ())),
+                body or "",
             )  # fmt: skip
     tz_name = settings.get("timezone", DEFAULT_SETTINGS["timezone"])
     return Site(
