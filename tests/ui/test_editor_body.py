@@ -28,6 +28,15 @@ def direction(request, qapp):
     qapp.setLayoutDirection(before)
 
 
+@pytest.fixture(autouse=True)
+def no_stray_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the run: fail instead (tests that expect one patch it)."""
+    from ui.editor.conflict import ConflictDialog
+
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("unexpected conflict dialog"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning {a[2:]}"))
+
+
 @pytest.fixture
 def repo(library):
     return ArticleRepo(library)
@@ -141,6 +150,15 @@ def test_dateline_preview_in_house_style(qtbot, editor):
     assert editor.dateline_preview.text() == "القاهرة 13 أبريل 2017 (شينخوا)"
     assert editor.dateline_preview.text() == format_dateline("القاهرة", datetime(2017, 4, 13, 2, 58, 26), "شينخوا",
                                                              "Asia/Shanghai")  # fmt: skip
+
+
+def test_dateline_time_shows_in_the_site_zone_with_ascii_digits(qtbot, editor, repo, direction):
+    when = editor.fields.dateline_at
+    assert when.text() == "2017-04-13 10:58"  # 02:58 UTC in Asia/Shanghai, sections in order either way
+    when.set_local(datetime(2017, 4, 14, 7, 30))  # as if picked in the widget
+    assert editor.flush()
+    assert repo.get(editor.current_docid()).dateline_at == datetime(2017, 4, 13, 23, 30)
+    assert editor.dateline_preview.text() == "موسكو 14 أبريل 2017 (شينخوا)"
 
 
 # -- formatting -----------------------------------------------------------------------------------

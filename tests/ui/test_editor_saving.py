@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
 from ui.editor import ArticleEditor
@@ -32,6 +32,15 @@ def direction(request, qapp):
     qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft if request.param == "rtl" else Qt.LayoutDirection.LeftToRight)
     yield request.param
     qapp.setLayoutDirection(before)
+
+
+@pytest.fixture(autouse=True)
+def no_stray_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the run: fail instead (tests that expect one patch it)."""
+    from ui.editor.conflict import ConflictDialog
+
+    monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("unexpected conflict dialog"))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning {a[2:]}"))
 
 
 @pytest.fixture
@@ -336,6 +345,14 @@ def test_conflict_decided_later_overwrites_nothing(monkeypatch, repo, make_edito
     assert (record.headline, record.body) == ("عنوانهم", "<p>نصهم</p>")
     assert conflicted.current_docid() == article.docid and conflicted.is_dirty()
     assert conflicted.body.body_html().endswith("نسختي</p>")
+
+
+def test_a_move_to_another_section_is_no_conflict(qtbot, repo, editor, article):
+    type_at_end(editor, " بعد النقل")
+    repo.move([article.docid], "world")  # the tree moved it meanwhile: a new version, the same text
+    assert editor.flush()
+    record = repo.get(article.docid)
+    assert record.section == "world" and record.body.endswith("بعد النقل</p>")
 
 
 # -- related articles -----------------------------------------------------------------------------

@@ -78,7 +78,8 @@ class BodyEdit(QTextEdit):
         # A new document filled before the view sees it is laid out lazily, page by page; refilling
         # the shown one would lay out a long article in full before the switch could finish.
         document = QTextDocument(self)
-        font = QFont(BODY_FONT)
+        font = QFont(self.font())
+        font.setFamilies([BODY_FONT, *self.font().families()])  # Latin letters from the interface font
         font.setPointSizeF(max(self.font().pointSizeF(), 10) * 1.35)
         document.setDefaultFont(font)
         option = QTextOption(document.defaultTextOption())

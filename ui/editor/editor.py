@@ -331,8 +331,7 @@ class ArticleEditor(QWidget):
         self._saving = True
         conflict = False
         try:
-            record = self._repo.save(self._record.docid, self._record.version, keep_revision=keep_revision,
-                                     **self._values(sorted(self._dirty)))  # fmt: skip
+            record = self._write(keep_revision)
         except ConflictError:
             conflict = True
         except NotFoundError as exc:
@@ -348,6 +347,25 @@ class ArticleEditor(QWidget):
         if conflict:
             return self._resolve_conflict()
         self._saved(record)
+        return True
+
+    def _write(self, keep_revision: bool) -> ArticleRecord:
+        changes = self._values(sorted(self._dirty))
+        try:
+            return self._repo.save(self._record.docid, self._record.version, keep_revision=keep_revision, **changes)
+        except ConflictError:
+            if not self._rebase():
+                raise
+            return self._repo.save(self._record.docid, self._record.version, keep_revision=keep_revision, **changes)
+
+    def _rebase(self) -> bool:
+        """Takes on the library's newer version when it differs from ours only where the editor writes
+        nothing (the article was moved to another section); False when its text changed."""
+        theirs = self._repo.get(self._record.docid)
+        ours = self._record.snapshot()
+        if {**theirs.snapshot(), "section": ours["section"]} != ours:
+            return False
+        self._record = theirs
         return True
 
     def _saved(self, record: ArticleRecord) -> None:

@@ -30,13 +30,14 @@ class DatelineTimeEdit(QDateTimeEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # before the display format: in a right-to-left layout Qt would reverse its sections
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setTimeZone(QTimeZone(QTimeZone.Initialization.UTC))  # a wall-clock time; the zone is the site's
         self.setLocale(QLocale.c())  # the house style writes dates with ASCII digits
         self.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.setMinimumDateTime(_NO_DATE)
         self.setSpecialValueText("—")
         self.setCalendarPopup(True)
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
     def set_local(self, local: datetime | None) -> None:
         """Shows a wall-clock time in the site's zone, or "no date"."""
