@@ -23,6 +23,7 @@ import re
 import secrets
 import shutil
 import sys
+import threading
 import zipfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -143,18 +144,23 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def swap_in(staging: Path, target: Path) -> None:
-    """Puts the finished bundle in place of the old one; the old one is then deleted."""
+def swap_in(staging: Path, target: Path) -> threading.Thread | None:
+    """Puts the finished bundle in place of the old one. The old one is deleted by a thread
+    (not a daemon: the program waits for it before it exits); the thread is returned."""
     if not target.exists():
         os.rename(staging, target)
-        return
+        return None
     if _exchange(staging, target):
-        _remove(staging)  # now holds the old bundle
-        return
-    aside = target.with_name(f"{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
-    os.rename(target, aside)
-    os.rename(staging, target)
-    _remove(aside)
+        old = staging  # now holds the old bundle
+    else:
+        old = target.with_name(f"{target.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
+        os.rename(target, old)
+        os.rename(staging, target)
+    # Deleting thousands of files takes longer than writing the few that changed; the new
+    # bundle is already in place, and a leftover is removed by the next export if we are killed.
+    remover = threading.Thread(target=_remove, args=(old,), name="remove-old-bundle")
+    remover.start()
+    return remover
 
 
 def staging_path(target: Path) -> Path:
@@ -334,6 +340,7 @@ class BundleWriter:
         self.stats: dict[str, list] = {}  # path -> [sha, size, mtime_ns, inode] for the next state
         self.jobs: dict[str, list] = {}
         self._batch: list[tuple[str, bytes]] = []
+        self.placed: set[str] = set()
         self._pending: list[Future] = []
         self.written = 0
         self.reused = 0
@@ -388,6 +395,9 @@ class BundleWriter:
         return True
 
     def _link(self, rel: str, sha: str, st: os.stat_result) -> None:
+        if rel in self.placed:  # a photo kept with an untouched page and wanted by a story too
+            return
+        self.placed.add(rel)
         self.sink.link(rel, self.previous.path(rel))
         self.files[rel] = (sha, st.st_size)
         self.stats[rel] = [sha, st.st_size, st.st_mtime_ns, st.st_ino]
@@ -395,7 +405,10 @@ class BundleWriter:
 
     def put(self, rel: str, data: bytes) -> None:
         """Adds one file: linked from the previous bundle when its bytes are the same, else written."""
+        if rel in self.placed:
+            return
         if not isinstance(self.sink, FolderSink):
+            self.placed.add(rel)
             self.sink.write(rel, data)
             self.files[rel] = (hashlib.sha256(data).hexdigest(), len(data))
             self.written += 1
@@ -411,6 +424,7 @@ class BundleWriter:
             ):
                 self._link(rel, sha, st)
                 return
+        self.placed.add(rel)
         self._batch.append((rel, data))
         self.written += 1
         if len(self._batch) >= 16:
@@ -435,7 +449,7 @@ class BundleWriter:
     def keep(self, rels: Iterable[str]) -> None:
         """Carries files of the previous bundle over unchanged (stories outside a narrowed export)."""
         for rel in rels:
-            if rel in self.files:
+            if rel in self.placed:
                 continue
             if self.previous.folder is not None:
                 st = self.previous.stat(rel)

@@ -46,6 +46,12 @@ class ExportReport:
     photos_encoded: int = 0
     refused: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    remover: threading.Thread | None = field(default=None, repr=False)  # deleting the replaced bundle
+
+    def wait(self) -> None:
+        """Waits until the replaced bundle is deleted."""
+        if self.remover is not None:
+            self.remover.join()
 
     def summary(self) -> str:
         """One line saying what was exported where."""
@@ -155,7 +161,7 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
         images = RenditionCache(library, cache / "renditions")
         _write_all(site, renderer, writer, images, members, kept, report, progress, _workers(workers))
         sink.close()
-        swap_in(staging, target)
+        report.remover = swap_in(staging, target)
     except BaseException:
         if sink is not None:
             sink.abandon()
