@@ -366,3 +366,12 @@ def test_replace_one_replaces_the_current_match_then_moves_on(qtbot, editor):
     assert editor.body.textCursor().selectedText() == "أَحمد"
     press(qtbot, editor.find_bar, Qt.Key.Key_Escape)
     assert not editor.find_bar.isVisible()
+
+
+def test_find_follows_a_newly_loaded_article(qtbot, editor, repo):
+    editor.find_bar.show_find()
+    editor.find_bar.find_edit.setText("روسيا")
+    assert len(editor.find_bar.matches()) == 1
+    other = repo.create(headline="آخر", body="<p>روسيا وروسيا وروسيا</p>")
+    editor.load(other.docid)
+    assert len(editor.find_bar.matches()) == 3

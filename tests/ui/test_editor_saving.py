@@ -347,6 +347,25 @@ def test_conflict_decided_later_overwrites_nothing(monkeypatch, repo, make_edito
     assert conflicted.body.body_html().endswith("نسختي</p>")
 
 
+def test_conflict_dialog_buttons(qtbot, monkeypatch):
+    mine = {"headline": "نسختي", "body": "<p>أ</p>"}
+    theirs = {"headline": "نسختهم", "body": "<p>أ</p>"}
+    dialog = ConflictDialog(7, mine, theirs)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(CompareDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    dialog.compare_button.click()
+    assert dialog.choice is None and dialog.result() == 0  # comparing decides nothing
+    dialog.theirs_button.click()
+    assert dialog.choice == "theirs" and dialog.result() == QDialog.DialogCode.Accepted
+    dialog = ConflictDialog(7, mine, theirs)
+    qtbot.addWidget(dialog)
+    dialog.mine_button.click()
+    assert dialog.choice == "mine"
+    compare = CompareDialog(mine, theirs, ("a", "b"))
+    qtbot.addWidget(compare)
+    assert compare.differing_rows() == 1 and compare.table.item(0, 1).text() == "نسختهم"
+
+
 def test_a_move_to_another_section_is_no_conflict(qtbot, repo, editor, article):
     type_at_end(editor, " بعد النقل")
     repo.move([article.docid], "world")  # the tree moved it meanwhile: a new version, the same text
@@ -380,3 +399,13 @@ def test_related_articles_added_by_search_reordered_and_removed(qtbot, monkeypat
     assert editor.related.related_ids() == expected
     assert editor.flush()
     assert repo.get(article.docid).related == tuple(expected)
+
+
+def test_related_search_finds_by_text_and_by_document_id(repo, library, article):
+    from ui.editor.editor import library_search
+
+    other = repo.create(headline="الصين تطلق أول قمر صناعي", body="<p>أطلقت الصين قمرا صناعيا</p>")
+    run = library_search(library)
+    assert (other.docid, other.headline) in run("قمر")
+    assert run(str(article.docid))[0] == (article.docid, article.headline)
+    assert run("كلمةغيرموجودة") == []

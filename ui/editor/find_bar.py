@@ -18,7 +18,7 @@ class FindBar(QWidget):
         super().__init__(parent)
         self._editor = editor
         self._folded: FoldedText | None = None
-        self._folded_revision = -1
+        self._folded_state: tuple = ()
         self.find_edit = QLineEdit(placeholderText=self.tr("Find (ignores tashkeel and hamza forms)"))
         self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
         self.count_label = QLabel()
@@ -79,10 +79,11 @@ class FindBar(QWidget):
     def matches(self) -> list[tuple[int, int]]:
         """Document positions [start, end) of every match of the find text."""
         document = self._editor.document()
-        if self._folded is None or self._folded_revision != document.revision():
+        state = (document, document.revision())  # a newly loaded article is a new document
+        if self._folded is None or self._folded_state != state:
             # toPlainText keeps one character per document position (block ends become \n)
             self._folded = FoldedText(document.toPlainText())
-            self._folded_revision = document.revision()
+            self._folded_state = state
         return self._folded.find_all(self.find_edit.text())
 
     def highlight(self) -> None:
