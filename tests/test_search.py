@@ -140,6 +140,14 @@ def test_snippet_is_cut_around_the_matches(library, repo):
     assert len(snippet) < 300
 
 
+def test_snippet_shows_the_most_of_the_query(library, repo):
+    filler = " ".join(["كلمة"] * 60)
+    add(repo, body=f"الصين {filler} الصين و روسيا {filler}", keywords=["الهند", "الصين"])
+    snippet = search(library, "الصين روسيا").hits[0].snippet
+    assert "<mark>الصين</mark> و <mark>روسيا</mark>" in snippet
+    assert search(library, "الصين الهند").hits[0].snippet == "<mark>الهند</mark> <mark>الصين</mark>"  # all of it
+
+
 def test_snippet_from_a_caption_or_the_headline_when_the_body_has_no_match(library, repo):
     docid = add(repo, headline="زيارة إلى بكين", body="نص لا يذكر المدينة")
     assert search(library, "بكين").hits[0].snippet == "زيارة إلى <mark>بكين</mark>"

@@ -288,24 +288,36 @@ def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
 
 
 def _snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
-    """A marked excerpt of the first field holding a match (or the start of the first field)."""
-    for text in fields:
+    """A marked excerpt of the field holding the most of the query's parts.
+
+    Fields come in order of preference, the headline last: it is shown beside the snippet
+    anyway, so it is the snippet only when nothing else matches.
+    """
+    best = None
+    for i, text in enumerate(fields):
+        if best is not None and i == len(fields) - 1:
+            break
         norm, origin = _normalized(text)
         spans = _spans(_fold(norm), finders)
-        if spans:
-            return _excerpt(text, norm, origin, spans)
+        parts = len({n for _, _, n in spans})
+        if parts and (best is None or parts > best[0]):
+            best = (parts, text, norm, origin, spans)
+            if parts == len(finders):
+                break
+    if best is not None:
+        return _excerpt(*best[1:])
     text = fields[0]
     cut = _word_end(text, SNIPPET_CHARS)
     return html.escape(text[:cut].replace("\n", " "), quote=False) + (" …" if cut < len(text) else "")
 
 
-def _spans(text: str, finders: list[re.Pattern]) -> list[tuple[int, int]]:
-    """Where the finders match whole words (or word starts, for a prefix) in text, in order."""
+def _spans(text: str, finders: list[re.Pattern]) -> list[tuple[int, int, int]]:
+    """Where the finders match whole words (or word starts, for a prefix): (start, end, finder), in order."""
     spans = []
-    for finder in finders:
+    for n, finder in enumerate(finders):
         for m in finder.finditer(text):
             if m.start() == 0 or not text[m.start() - 1].isalnum():  # isalnum: [^\W_]
-                spans.append(m.span())
+                spans.append((m.start(), m.end(), n))
     return sorted(spans)
 
 
@@ -317,19 +329,20 @@ def _normalized(text: str) -> tuple[str, list[int] | None]:
     return normalize_with_offsets(text)
 
 
-def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[int, int]]) -> str:
-    # The window (in normalized text) that holds the most matches, starting a little before the first.
-    starts = [s for s, _ in spans]
-    best, start_at = 0, 0
+def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[int, int, int]]) -> str:
+    # The window (in normalized text) holding the most of the query's parts, then the most
+    # matches; it starts a little before its first match.
+    starts = [s for s, _, _ in spans]
+    best, start_at = (0, 0), 0
     for i, start in enumerate(starts):
-        inside = bisect_right(starts, start + SNIPPET_CHARS - 1) - i
-        if inside > best:
-            best, start_at = inside, i
-    first = spans[start_at][0]
-    lead = SNIPPET_CHARS // 4
-    begin = _word_start(norm, max(0, first - lead))
-    end = _word_end(norm, max(begin + SNIPPET_CHARS, spans[start_at][1]))
-    marks = [(s, e) for s, e in spans if s >= begin and e <= end]
+        inside = spans[i : bisect_right(starts, start + SNIPPET_CHARS - 1)]
+        score = (len({n for _, _, n in inside}), len(inside))
+        if score > best:
+            best, start_at = score, i
+    first, first_end, _ = spans[start_at]
+    begin = _word_start(norm, max(0, first - SNIPPET_CHARS // 4))
+    end = _word_end(norm, max(begin + SNIPPET_CHARS, first_end))
+    marks = [(s, e) for s, e, _ in spans if s >= begin and e <= end]
 
     def at(k: int) -> int:  # a normalized offset in the original text; an end takes the marks after it
         if origin is None:
