@@ -394,3 +394,10 @@ def test_kill_9_leaves_only_whole_articles(tmp_path):
         assert (report.created, report.updated, report.refused) == (n - count, count, [])
     finally:
         library.close()
+
+
+def test_the_index_buffer_is_set_back_after_an_import(library):
+    import_files(library, [FIXTURES / "ninjs-2x.jsonl"])
+    with library.engine.connect() as conn:
+        size = conn.exec_driver_sql("SELECT v FROM article_fts_config WHERE k = 'hashsize'").scalar()
+    assert size == 1 << 20  # SQLite's default; the import raises it only while it writes

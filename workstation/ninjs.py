@@ -25,15 +25,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DateTime, text
-
-from workstation.articles import utcnow
-from workstation.richtext import body_text, sanitize_body, text_to_body
-from workstation.search_index import document, reindex
+from workstation.bulkwrite import BulkWriter, IncomingArticle
+from workstation.richtext import sanitize_body, text_to_body
+from workstation.search_index import document
 from workstation.store import Library, LibraryError
 from workstation.textnorm import normalize
 
-CHUNK_BYTES = 2 << 20  # a worker's share of a JSON Lines file, and one write transaction
+CHUNK_BYTES = 8 << 20  # a worker's share of a JSON Lines file (about 1,400 stories), and one write transaction
 PARALLEL_BYTES = 8 << 20  # smaller files are read in this process: starting workers costs more
 DOCUMENT_BATCH = 500  # items of a JSON document written per transaction
 _MAX_DOCID = (1 << 63) - 1
@@ -63,21 +61,6 @@ class ItemError(ValueError):
 
 
 # -- one item -------------------------------------------------------------------------------------
-@dataclass(slots=True)
-class Prepared:
-    """An item turned into article values, ready to be written."""
-
-    line: int  # where the item starts in its file (relative to its chunk until written)
-    uri: str | None
-    docid: int | None  # the document id the uri holds, if any
-    section: str | None  # the matching section's slug, None when the item names none that exists
-    values: dict[str, Any]  # the article fields the item carries
-    status: str  # draft or published
-    trash: bool  # pubstatus "canceled"
-    published_at: datetime | None  # firstcreated, else versioncreated; None when neither is given
-    index_row: tuple[str, ...]  # the search-index columns, as search_index.document() makes them
-
-
 class SectionMatcher:
     """Finds the section a `service` (or 2.x subject) names, by slug or by Arabic name."""
 
@@ -184,7 +167,7 @@ def _keywords(value: Any) -> list[str]:
     return [k.strip() for k in value if isinstance(k, str) and k.strip()]
 
 
-def prepare(item: Any, line: int, sections: SectionMatcher) -> Prepared:
+def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     """The article values of one ninjs item; raises ItemError with the reason it is refused."""
     if not isinstance(item, dict):
         kind = {list: "a list", str: "a string", type(None): "null"}.get(type(item), "a number or boolean")
@@ -216,10 +199,9 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> Prepared:
     if not headline:
         raise ItemError("no headline")
     values["headline"] = " ".join(headline.split())
-    if body_html is not None:
-        values["body"] = sanitize_body(body_html)
-    elif body_plain is not None:
-        values["body"] = text_to_body(body_plain)
+    body = sanitize_body(body_html) if body_html is not None else None
+    if body_plain is not None:
+        body = text_to_body(body_plain)
     if byline is not None:
         values["byline"] = byline
     if summary is not None:
@@ -244,19 +226,19 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> Prepared:
         raise ItemError("uri is not text")
     uri = uri.strip() if uri else None
     section_entries = item.get("service") if "service" in item else item.get("subjects")
-    index_row = document(
-        values["headline"], values.get("body", ""), values.get("byline", ""), values.get("keywords", []), []
-    )
-    return Prepared(
+    index_row = list(document(values["headline"], body or "", values.get("byline", ""), values.get("keywords", []), []))
+    index_row[1] = index_row[1].encode("utf-8")  # the bulk writer takes long texts as UTF-8
+    return IncomingArticle(
         line=line,
         uri=uri,
         docid=docid_from_uri(uri) if uri else None,
         section=sections.match(section_entries),
         values=values,
+        body=None if body is None else body.encode("utf-8"),
         status=status,
         trash=pubstatus in ("canceled", "cancelled"),
         published_at=published_at,
-        index_row=index_row,
+        index_row=tuple(index_row),
     )
 
 
@@ -266,7 +248,7 @@ class ChunkResult:
     """What a piece of a JSON Lines file held: its line count, its items and its bad lines."""
 
     lines: int
-    items: list[Prepared]
+    items: list[IncomingArticle]
     problems: list[tuple[int, str]]  # (line, reason), lines relative to the chunk
 
 
@@ -493,163 +475,6 @@ class _Workers:
             result_read.close()
 
 
-# -- writing --------------------------------------------------------------------------------------
-_INSERT_ARTICLE = (
-    "INSERT INTO articles (id, section_id, headline, subheadline, dateline_city, dateline_at, dateline_agency, "
-    "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version) "
-    "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, ?, ?, ?, ?, ?, ?, ?, 1)"
-)
-_INSERT_INDEX = "INSERT INTO article_fts (rowid, headline, body, byline, keywords, captions) VALUES (?, ?, ?, ?, ?, ?)"
-# The kept revision is built by SQLite from the row just written, in the shape of ArticleRecord.snapshot():
-# no second copy of each body travels through Python.
-_KEEP_REVISIONS = text(
-    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
-    "SELECT a.id, a.version, a.updated_at, 'import', json_object("
-    " 'section', (SELECT slug FROM sections WHERE id = a.section_id),"
-    " 'headline', a.headline, 'subheadline', a.subheadline, 'dateline_city', a.dateline_city,"
-    " 'dateline_at', CASE WHEN a.dateline_at IS NULL THEN NULL"
-    "   WHEN length(a.dateline_at) > 19 AND substr(a.dateline_at, 21) NOT IN ('', '000000')"
-    "   THEN replace(a.dateline_at, ' ', 'T') ELSE replace(substr(a.dateline_at, 1, 19), ' ', 'T') END,"
-    " 'dateline_agency', a.dateline_agency, 'byline', a.byline, 'source_title', a.source_title,"
-    " 'keywords', json(a.keywords), 'body', a.body, 'status', a.status,"
-    " 'related', (SELECT json_group_array(related_id) FROM"
-    "   (SELECT related_id FROM related_links WHERE article_id = a.id ORDER BY position)))"
-    " FROM articles a WHERE a.id IN (SELECT value FROM json_each(:ids)) ORDER BY a.id"
-)
-
-
-class _Writer:
-    """Writes prepared items into the library, one transaction a batch."""
-
-    def __init__(self, library: Library, conn, report: ImportReport):
-        self.conn = conn
-        self.report = report
-        self.section_ids = dict(conn.exec_driver_sql("SELECT slug, id FROM sections ORDER BY position, id").all())
-        # Items that name no section go to the front page, or the first section if it was removed.
-        self.section_ids[None] = self.section_ids.get("home", next(iter(self.section_ids.values()), None))
-        self.time = DateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        self._reset()
-
-    def _reset(self) -> None:
-        self.rows: list[tuple] = []
-        self.index_rows: list[tuple] = []
-        self.touched: list[int] = []  # ids whose revision is kept at the flush
-        self.reindexed: list[int] = []  # updated ids whose index row is rebuilt from the store
-        self.pending: set[Any] = set()  # uris and ids written in this flush, not yet visible to a query
-
-    def write(self, batch: list[tuple[str, Prepared]]) -> None:
-        """Writes a batch of (where, item) in one transaction."""
-        if not batch:
-            return
-        conn = self.conn
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-        try:
-            self.now = utcnow()
-            self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM articles").scalar() or 0) + 1
-            uris = json.dumps([p.uri for _, p in batch if p.uri])
-            self.by_uri = dict(conn.execute(
-                text("SELECT uri, id FROM articles WHERE uri IN (SELECT value FROM json_each(:u))"), {"u": uris}
-            ).all())  # fmt: skip
-            hints = json.dumps([p.docid for _, p in batch if p.docid is not None])
-            self.taken = set(conn.execute(
-                text("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:d))"), {"d": hints}
-            ).scalars())  # fmt: skip
-            created = updated = 0
-            for _, item in batch:
-                if self._write_one(item):
-                    created += 1
-                else:
-                    updated += 1
-            self._flush()
-            conn.commit()
-        except BaseException:
-            conn.rollback()
-            self._reset()
-            raise
-        self.report.created += created
-        self.report.updated += updated
-
-    def _write_one(self, item: Prepared) -> bool:
-        """Queues or applies one item; True when it makes a new article."""
-        if item.uri in self.pending or item.docid in self.pending:
-            self._flush()  # the same story twice in one batch: the first must be visible to the second
-        docid = self.by_uri.get(item.uri) if item.uri else None
-        if docid is not None:
-            self._update(docid, item)
-            return False
-        docid = item.docid
-        if docid is None or docid in self.taken:
-            docid = self.next_id
-        self.next_id = max(self.next_id, docid + 1)
-        self.taken.add(docid)
-        if item.uri:
-            self.by_uri[item.uri] = docid
-            self.pending.add(item.uri)
-        self.pending.add(docid)
-        self._insert(docid, item)
-        return True
-
-    def _insert(self, docid: int, item: Prepared) -> None:
-        v, t, now = item.values, self.time, self.now
-        when = item.published_at or now
-        dateline_at = when if "dateline_city" in v else None
-        published_at = when if item.status == "published" else None
-        self.rows.append((
-            docid, self.section_ids[item.section], v["headline"], v.get("subheadline", ""),
-            v.get("dateline_city", ""), t(dateline_at), v.get("byline", ""),
-            json.dumps(v.get("keywords", []), ensure_ascii=False), v.get("body", ""), item.status, item.uri,
-            t(now), t(now), t(published_at), t(now) if item.trash else None,
-        ))  # fmt: skip
-        if not item.trash:
-            self.index_rows.append((docid, *item.index_row))
-        self.touched.append(docid)
-
-    def _update(self, docid: int, item: Prepared) -> None:
-        conn, t = self.conn, self.time
-        version, status, published_at = conn.exec_driver_sql(
-            "SELECT version, status, published_at FROM articles WHERE id = ?", (docid,)
-        ).one()
-        changes: dict[str, Any] = dict(item.values)
-        if "keywords" in changes:
-            changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
-        if "dateline_city" in changes:
-            changes["dateline_at"] = t(item.published_at or self.now)
-        if item.section is not None:
-            changes["section_id"] = self.section_ids[item.section]
-        if item.trash:
-            changes["trashed_at"] = t(self.now)
-        else:
-            changes["trashed_at"] = None
-            changes["status"] = item.status
-            if item.status == "published" and (item.published_at or published_at is None):
-                changes["published_at"] = t(item.published_at or self.now)
-        changes.update(version=version + 1, updated_at=t(self.now))
-        assignments = ", ".join(f"{column} = ?" for column in changes)
-        # The version counter both records the change and makes an editor's stale save a conflict.
-        done = conn.exec_driver_sql(
-            f"UPDATE articles SET {assignments} WHERE id = ? AND version = ?", (*changes.values(), docid, version)
-        ).rowcount
-        if done != 1:
-            raise LibraryError(f"Article {docid} changed while it was being imported; run the import again.")
-        self.pending.add(docid)
-        if item.uri:
-            self.pending.add(item.uri)
-        self.touched.append(docid)
-        self.reindexed.append(docid)
-
-    def _flush(self) -> None:
-        conn = self.conn
-        if self.rows:
-            conn.exec_driver_sql(_INSERT_ARTICLE, self.rows)
-        if self.index_rows:
-            conn.exec_driver_sql(_INSERT_INDEX, self.index_rows)
-        if self.reindexed:
-            reindex(conn, self.reindexed)
-        if self.touched:
-            conn.execute(_KEEP_REVISIONS, {"ids": json.dumps(self.touched)})
-        self._reset()
-
-
 # -- the import -----------------------------------------------------------------------------------
 def _worker_count() -> int:
     if getattr(sys, "frozen", False):
@@ -664,16 +489,9 @@ def import_files(library: Library, paths: Iterable[Path], *, workers: int | None
     `workers` is the number of parsing processes for large JSON Lines files (None: chosen
     from the machine; 0: everything in this process).
     """
-    if not library.is_sqlite:
-        raise LibraryError("Importing into a server database is not supported yet; import into a library file.")
     report = ImportReport()
-    with library.engine.connect() as conn:
-        sections = tuple(conn.exec_driver_sql("SELECT slug, name FROM sections ORDER BY position, id").all())
-        conn.rollback()
-        matcher = SectionMatcher(sections)
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB: the indexes of a large import stay in memory
-        writer = _Writer(library, conn, report)
+    with BulkWriter(library) as writer:
+        matcher = SectionMatcher(writer.sections)
         pool: _Workers | None = None
         try:
             for path in paths:
@@ -684,18 +502,17 @@ def import_files(library: Library, paths: Iterable[Path], *, workers: int | None
                 if source.lines:
                     parallel = workers if workers is not None else _worker_count()
                     if pool is None and parallel > 0 and (workers or source.size >= PARALLEL_BYTES):
-                        pool = _Workers(parallel, sections)
+                        pool = _Workers(parallel, writer.sections)
                     _import_lines(source, str(path), writer, matcher, pool, report)
                 else:
                     _import_document(source, str(path), writer, matcher, report)
         finally:
             if pool is not None:
                 pool.close()
-            conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache)}")
     return report
 
 
-def _import_lines(source: _Source, name: str, writer: _Writer, matcher: SectionMatcher,
+def _import_lines(source: _Source, name: str, writer: BulkWriter, matcher: SectionMatcher,
                   pool: _Workers | None, report: ImportReport) -> None:  # fmt: skip
     ranges = _line_chunks(source.path, source.size, CHUNK_BYTES)
     if pool is not None:
@@ -715,7 +532,7 @@ def _import_lines(source: _Source, name: str, writer: _Writer, matcher: SectionM
         base += chunk.lines
 
 
-def _import_document(source: _Source, name: str, writer: _Writer, matcher: SectionMatcher,
+def _import_document(source: _Source, name: str, writer: BulkWriter, matcher: SectionMatcher,
                      report: ImportReport) -> None:  # fmt: skip
     try:
         data = source.path.read_bytes().decode("utf-8")
@@ -725,7 +542,7 @@ def _import_document(source: _Source, name: str, writer: _Writer, matcher: Secti
     except OSError as exc:
         report.refused.append(Problem(name, f"cannot read the file: {exc.strerror}"))
         return
-    batch: list[tuple[str, Prepared]] = []
+    batch: list[tuple[str, IncomingArticle]] = []
     for line, item, broken in read_document(data):
         report.items_seen += 1
         where = f"{name}:{line}"
@@ -741,10 +558,13 @@ def _import_document(source: _Source, name: str, writer: _Writer, matcher: Secti
     _write_batch(writer, batch, report)
 
 
-def _write_batch(writer: _Writer, batch: list[tuple[str, Prepared]], report: ImportReport) -> None:
+def _write_batch(writer: BulkWriter, batch: list[tuple[str, IncomingArticle]], report: ImportReport) -> None:
     try:
-        writer.write(batch)
+        created, updated = writer.write([article for _where, article in batch])
     except LibraryError as exc:
         # Another writer got in the way of one item: the batch is undone, so say so for each of its items.
         for where, _item in batch:
             report.refused.append(Problem(where, str(exc)))
+        return
+    report.created += created
+    report.updated += updated
