@@ -29,6 +29,10 @@ FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "TIFF": "tif", "HEIF": "
 NAMES = {".jpg": "JPEG", ".jpeg": "JPEG", ".jpe": "JPEG", ".png": "PNG", ".webp": "WebP",
          ".tif": "TIFF", ".tiff": "TIFF", ".heic": "HEIC", ".heif": "HEIC"}  # fmt: skip
 
+# After DCT scaling the preview is at most 2x too large; Hamming (a two-pixel kernel, scaled with
+# the reduction, so still anti-aliased) is enough for that last step and a third of Lanczos' cost.
+PREVIEW_FILTER = Image.Resampling.HAMMING
+
 # Which transpose makes an image upright, for each EXIF orientation.
 _UPRIGHT = {
     2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180, 4: Image.Transpose.FLIP_TOP_BOTTOM,
@@ -191,7 +195,7 @@ def _decode_fitted(im: Image.Image, box: int) -> Image.Image:
         im.draft("RGB" if im.mode in ("RGB", "YCbCr") else im.mode, target)
     im.load()
     if im.size != target:
-        im = _flatten(im).resize(target, Image.Resampling.LANCZOS)
+        im = _flatten(im).resize(target, PREVIEW_FILTER)
     return im
 
 
@@ -232,7 +236,8 @@ def _save_renditions(preview: Image.Image, cache_dir: Path, sha: str, icc: bytes
     # Keep an RGB profile (Adobe RGB, Display P3) so colours stay right; CMYK was converted to sRGB.
     profile = icc if icc and preview.mode == "RGB" and _is_rgb_profile(icc) else None
     thumb = preview.copy()
-    thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS, reducing_gap=None)
+    # Box-reduce by an integer factor first, then Lanczos for the rest: sharp and cheap.
+    thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS, reducing_gap=1.5)
     for image, path, quality in ((preview, preview_path(cache_dir, sha), 85), (thumb, thumb_path(cache_dir, sha), 80)):
         if path.is_file():
             continue
