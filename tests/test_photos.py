@@ -258,3 +258,16 @@ def test_cli_add_and_list_json(library, article, samples, capsys):
     assert cli.main(["--db", db, "photos", "add", str(article), str(samples["empty"])]) == 2
     assert cli.main(["--db", db, "photos", "list", "999"]) == 2
     assert "There is no article 999." in capsys.readouterr().err
+
+
+def test_heic_ingests_where_the_plugin_is_installed(library, article, cache, tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif", reason="pillow-heif (optional HEIC support) is not installed")
+    pillow_heif.register_heif_opener()
+    path = tmp_path / "phone.heic"
+    Image.new("RGB", (640, 480), (200, 30, 30)).save(path, quality=80)
+    report = ingest(library, article, [path], cache_dir=cache)
+    assert not report.refused
+    (item,) = GalleryRepo(library).items(article)
+    assert (item.ext, item.width, item.height) == ("heic", 640, 480)
+    with Image.open(thumb_path(cache, item.sha256)) as im:
+        assert im.format == "JPEG" and im.size == (320, 240) and _close(im.getpixel((5, 5)), (200, 30, 30))
