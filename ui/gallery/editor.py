@@ -34,7 +34,7 @@ class CaptionEdit(QPlainTextEdit):
 class ItemEditor(QWidget):
     """Caption (Arabic, right to left), alt text, credit and wire slug (its own direction) of one item."""
 
-    edited = Signal(str, str)  # field, new value
+    edited = Signal(int, str, str)  # item id, field, new value
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,5 +110,6 @@ class ItemEditor(QWidget):
             label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
     def _commit(self, name: str, value: str) -> None:
+        # The item shown when the edit was made, even if the selection has moved on since.
         if self._record is not None and getattr(self._record, name) != value:
-            self.edited.emit(name, value)
+            self.edited.emit(self._record.id, name, value)

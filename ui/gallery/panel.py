@@ -66,7 +66,7 @@ class GalleryPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
         self.editor = ItemEditor()
-        self.editor.edited.connect(self._edit_current)
+        self.editor.edited.connect(lambda item_id, field, value: self.edit_item(item_id, {field: value}))
 
         self.toolbar = QToolBar()
         self.add_action = self._action(self.tr("Add photos…"), self.choose_files, QKeySequence("Ctrl+Shift+I"))
@@ -300,11 +300,6 @@ class GalleryPanel(QWidget):
         if self.docid is None:
             return False
         return self._runner.run(command, label)
-
-    def _edit_current(self, field: str, value: str) -> None:
-        current = self.current_id()
-        if current is not None:
-            self.edit_item(current, {field: value})
 
     def _show_current(self) -> None:
         index = self.view.currentIndex()
