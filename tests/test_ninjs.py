@@ -233,7 +233,7 @@ def test_bad_lines_are_refused_one_by_one_and_good_ones_land(library):
     assert (report.created, report.items_seen) == (2, 9)
     reasons = {p.where: p.reason for p in report.refused}
     assert list(reasons) == [f"{path}:{n}" for n in (2, 3, 5, 6, 7, 8, 9)]
-    assert reasons[f"{path}:2"].startswith("invalid JSON")
+    assert reasons[f"{path}:2"].startswith("invalid JSON at column ")
     assert reasons[f"{path}:3"] == "not an object but a list"
     assert reasons[f"{path}:5"] == "no headline"
     assert reasons[f"{path}:6"] == "bad date in firstcreated: '13/04/2017'"
@@ -252,6 +252,17 @@ def test_items_of_a_list_are_named_by_the_line_they_start_on(library):
         ninjs.Problem(f"{path}:6", "not an object but a number or boolean"),
         ninjs.Problem(f"{path}:7", "no headline"),
     ]
+
+
+def test_json_that_python_cannot_read_is_refused_not_a_crash(library, tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text("[" * 100_000 + "\n" + '{"headline": "خبر", "n": ' + "9" * 5000 + "}\n" + '{"headline": "سليم"}\n')
+    report = import_files(library, [path])
+    assert report.created == 1
+    assert [(p.where, p.reason.split(":")[0]) for p in report.refused] == [
+        (f"{path}:1", "invalid JSON"), (f"{path}:2", "invalid JSON"),
+    ]  # fmt: skip
+    assert report.refused[0].reason == "invalid JSON: nested too deeply"
 
 
 def test_read_document_shapes():

@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import os
 import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -94,8 +95,8 @@ class SectionMatcher:
         return None
 
 
-_DOCID_PAGE = re.compile(r"/c_(\d+)\.s?html?$", re.IGNORECASE)
-_DOCID_TAIL = re.compile(r"[:/](\d+)$")
+_DOCID_PAGE = re.compile(r"/c_(\d{1,19})\.s?html?$", re.IGNORECASE)
+_DOCID_TAIL = re.compile(r"[:/](\d{1,19})$")
 
 
 def docid_from_uri(uri: str) -> int | None:
@@ -270,14 +271,24 @@ def read_lines(data: bytes, sections: SectionMatcher) -> ChunkResult:
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            result.problems.append((number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        except (ValueError, RecursionError) as exc:
+            result.problems.append((number, _json_error(exc, one_line=True)))
             continue
         try:
             result.items.append(prepare(item, number, sections))
         except ItemError as exc:
             result.problems.append((number, str(exc)))
     return result
+
+
+def _json_error(exc: Exception, one_line: bool = False) -> str:
+    """The reason a JSON text could not be read, with where in it (the column, for a JSON Lines line)."""
+    if isinstance(exc, json.JSONDecodeError):
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
+        return f"invalid JSON at {where}: {exc.msg}"
+    if isinstance(exc, RecursionError):
+        return "invalid JSON: nested too deeply"
+    return f"invalid JSON: {exc}"  # e.g. a number too long to read
 
 
 def _read_chunk(path: str, start: int, end: int, sections: SectionMatcher) -> ChunkResult:
@@ -316,10 +327,8 @@ def read_document(data: str) -> Iterator[tuple[int, Any, str | None]]:
         while True:
             try:
                 value, end = decoder.raw_decode(data, pos)
-            except json.JSONDecodeError as exc:
-                yield line_at(pos), None, (
-                    f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}; the rest of the file is skipped"
-                )
+            except (ValueError, RecursionError) as exc:
+                yield line_at(pos), None, f"{_json_error(exc)}; the rest of the file is skipped"
                 return
             yield line_at(pos), value, None
             pos = _skip_space(data, end)
@@ -396,6 +405,8 @@ def _line_chunks(path: Path, size: int, chunk_bytes: int) -> Iterator[tuple[int,
 # -- worker processes -----------------------------------------------------------------------------
 def _worker_main(tasks, results, sections: tuple[tuple[str, str], ...]) -> None:
     """A worker's loop: parse the byte ranges it is sent until told to stop or the importer is gone."""
+    # Ctrl-C reaches the whole process group: the importer stops the workers itself, tidily.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     matcher = SectionMatcher(sections)
     while True:
         try:
