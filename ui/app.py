@@ -57,14 +57,25 @@ class Workstation:
             old.deleteLater()
 
 
-def _open_demo_library(paths: AppPaths, folder: Path) -> Library:
-    library = open_library(str(folder / "demo.sqlite"), default_photos_dir=paths.data / "photos")
+def _open_demo(paths: AppPaths, folder: Path, settings: QSettings) -> tuple[Library, QSettings]:
+    """A throw-away library with the sample story, and settings of its own that open on that story.
+
+    The demo never writes the user's settings: only the language is carried over.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    library = open_library(str(folder / "demo.sqlite"))
+    demo_settings = QSettings(str(folder / "workstation.ini"), QSettings.Format.IniFormat)
+    demo_settings.setValue("ui/language", settings.value("ui/language", DEFAULT_LANGUAGE))
     try:
         from workstation.demo import build_demo
     except ImportError:  # a build without the sample content opens an empty demo library
-        return library
-    build_demo(library)
-    return library
+        return library, demo_settings
+    from workstation.articles import ArticleRepo
+
+    docid = build_demo(library)
+    demo_settings.setValue("library/section", ArticleRepo(library).get(docid).section)
+    demo_settings.setValue("library/article", docid)
+    return library, demo_settings
 
 
 def start_app(app: QApplication, paths: AppPaths, location: str | None, demo_folder: Path | None = None) -> Workstation | int:
@@ -75,7 +86,7 @@ def start_app(app: QApplication, paths: AppPaths, location: str | None, demo_fol
     load_fonts(app)
     try:
         if demo_folder is not None:
-            library = _open_demo_library(paths, demo_folder)
+            library, settings = _open_demo(paths, demo_folder, settings)
         else:
             library = open_library(location or paths.default_db(), default_photos_dir=paths.data / "photos")
     except LibraryError as exc:

@@ -327,8 +327,11 @@ class ArticleListPanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ArticleListModel.HEADLINE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ArticleListModel.STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ArticleListModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the widest texts, not from measuring every loaded row (thousands of them).
+        metrics = self.table.fontMetrics()
+        status_width = max(metrics.horizontalAdvance(model.status_name(s)) for s in STATUS_LOOK)
+        header.resizeSection(ArticleListModel.STATUS, status_width + self.table.iconSize().width() + 40)
+        header.resizeSection(ArticleListModel.DATE, metrics.horizontalAdvance("0000-00-00 00:00") + 40)
         header.setSortIndicator(ArticleListModel.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
 

@@ -6,6 +6,7 @@ done by core commands (through the CommandRunner) and by the editor's own saves.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 
 import qtawesome as qta
@@ -58,12 +59,8 @@ def _make_editor(library: Library, parent: QWidget) -> QWidget:
     return ArticleEditor(library, parent)
 
 
-def _make_gallery(library: Library, parent: QWidget) -> QWidget | None:
-    try:
-        from ui.gallery import GalleryPanel
-    except ImportError:
-        return None
-    return GalleryPanel(library, parent)
+def _gallery_installed() -> bool:
+    return importlib.util.find_spec("ui.gallery") is not None
 
 
 class MainWindow(QMainWindow):
@@ -91,12 +88,17 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(library, self.runner, parent=self)
         self.articles = ArticleListPanel(self.list_model, self)
         self.editor = _make_editor(library, self)
-        self.gallery = _make_gallery(library, self)
         self.editor_area = QTabWidget(self)
         self.editor_area.setDocumentMode(True)
         self.editor_area.addTab(self.editor, qta.icon("mdi6.file-document-edit-outline"), self.tr("Article"))
-        if self.gallery is not None:
-            self.editor_area.addTab(self.gallery, qta.icon("mdi6.image-multiple-outline"), self.tr("Photos"))
+        # The photo panel is built the first time its tab is shown: its imports would slow every start.
+        self.gallery: QWidget | None = None
+        self.photos_tab: QWidget | None = None
+        if _gallery_installed():
+            self.photos_tab = QWidget(self)
+            QVBoxLayout(self.photos_tab).setContentsMargins(0, 0, 0, 0)
+            self.editor_area.addTab(self.photos_tab, qta.icon("mdi6.image-multiple-outline"), self.tr("Photos"))
+            self.editor_area.currentChanged.connect(self._tab_shown)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("panes")
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(pane)
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([220, 420, 760])
+        self.splitter.setSizes([270, 430, 700])
         self.setCentralWidget(self.splitter)
 
         self._open_docid: int | None = None
@@ -220,6 +222,11 @@ class MainWindow(QMainWindow):
         where = str(self.library.path) if self.library.path is not None else self.library.url
         self.path_label = QLabel(where, self)
         self.path_label.setToolTip(where)
+        # A path reads left to right, but sits at the reading start of the status bar: absolute alignment,
+        # as QLabel would otherwise align by the text's own direction.
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        start = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        self.path_label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | start | Qt.AlignmentFlag.AlignVCenter)
         self.counts_label = QLabel(self)
         self.save_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
@@ -233,22 +240,29 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
         panes = self.settings.value("window/panes")
         if panes is not None:
             self.splitter.restoreState(panes)
+        # Back where the editor left off; else the first section with articles, and its newest article.
         section = self.settings.value("library/section")
         if not self.tree.select(section):
-            self.tree.select(next(iter(self.tree_model.sections()), (None,))[0])
+            slugs = [slug for slug, _name, _depth in self.tree_model.sections()]
+            filled = [slug for slug in slugs if self.tree_model.count(slug)]
+            self.tree.select((filled or slugs or [None])[0])
         article = self.settings.value("library/article")
-        if article is not None:
-            try:
-                self.articles.select(int(article))
-            except (TypeError, ValueError):
-                pass
+        if article is None and self.list_model.rowCount():
+            article = self.list_model.docid(0)
+        try:
+            docid = int(article)
+        except (TypeError, ValueError):
+            return
+        # Opened once the window is on screen: the window does not wait for the editor to lay the article out.
+        QTimer.singleShot(0, self, lambda: self.articles.select(docid))
 
     def save_state(self) -> None:
         """Remembers geometry, panes and the open section and article."""
@@ -284,6 +298,15 @@ class MainWindow(QMainWindow):
             self.gallery.set_article(docid)
         self._use_editor_stack()
         self._update_actions()
+
+    def _tab_shown(self, index: int) -> None:
+        if self.gallery is not None or self.editor_area.widget(index) is not self.photos_tab:
+            return
+        from ui.gallery import GalleryPanel
+
+        self.gallery = GalleryPanel(self.library, self.photos_tab)
+        self.photos_tab.layout().addWidget(self.gallery)
+        self.gallery.set_article(self._open_docid)
 
     def _save_open_article(self) -> bool:
         """Saves what the editor holds; False if it could not."""

@@ -277,6 +277,11 @@ class SectionTreeModel(QAbstractItemModel):
         walk(self._root, 0)
         return out
 
+    def count(self, slug: str) -> int:
+        """Live articles filed in the section (0 if there is no such section)."""
+        node = self._nodes.get(self._keys.get(slug, -1))
+        return node.count if node else 0
+
     def total_articles(self) -> int:
         """Live articles in the whole library."""
         return sum(n.count for n in self._nodes.values())

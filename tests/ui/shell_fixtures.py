@@ -50,6 +50,13 @@ def translations(qapp):
 
 
 @pytest.fixture
+def app_translations(monkeypatch, translations):
+    """Makes ui.app use the test's Translations, so whatever start_app installs is taken down after the test."""
+    monkeypatch.setattr("ui.app.Translations", lambda app: translations)
+    return translations
+
+
+@pytest.fixture
 def settings(tmp_path):
     """Settings in an INI file of the test's own."""
     return QSettings(str(tmp_path / "workstation.ini"), QSettings.Format.IniFormat)

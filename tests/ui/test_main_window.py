@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.shell_fixtures import main_window, messages, open_main_window, settings, translations  # noqa: F401
+from tests.ui.shell_fixtures import (  # noqa: F401 (fixtures)
+    app_translations, main_window, messages, open_main_window, settings, translations,
+)
 from ui.app import EXIT_FAILED, Workstation, start_app
 from workstation.articles import ArticleRepo
 from workstation.paths import AppPaths
@@ -114,7 +116,8 @@ def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, trans
     again = open_main_window(qtbot, library, settings, translations, "en")
     assert again.size() == size and size.width() == 760
     assert again.splitter.sizes() == sizes
-    assert again.tree.current_slug() == "economy" and again.editor.current_docid() == docid
+    assert again.tree.current_slug() == "economy"
+    qtbot.waitUntil(lambda: again.editor.current_docid() == docid)  # opened once the window is shown
     again.close()
 
 
@@ -145,19 +148,38 @@ def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, library, s
     english.close()
 
 
-def test_a_library_that_cannot_open_gives_exit_status_2(qapp, tmp_path, messages, translations):
+def test_a_library_that_cannot_open_gives_exit_status_2(qapp, tmp_path, messages, app_translations):
     folder = tmp_path / "a-folder"
     folder.mkdir()
     assert start_app(qapp, AppPaths.from_environment(), str(folder)) == EXIT_FAILED
     assert messages and messages[0][0] == "critical" and "is a folder" in messages[0][1]
 
 
-def test_the_demo_opens_on_sample_content(qtbot, qapp, tmp_path, messages, translations):
-    started = start_app(qapp, AppPaths.from_environment(), None, demo_folder=tmp_path / "demo")
+def test_the_demo_opens_on_the_sample_story_and_leaves_the_user_settings_alone(qtbot, qapp, tmp_path, messages,
+                                                                                  app_translations):  # fmt: skip
+    paths = AppPaths.from_environment()
+    started = start_app(qapp, paths, None, demo_folder=tmp_path / "demo")
     assert isinstance(started, Workstation)
     window = started.window
     qtbot.addWidget(window)
-    assert window.tree_model.total_articles() > 0
+    qtbot.waitUntil(lambda: window.editor.current_docid() is not None)
+    story = ArticleRepo(started.library).get(window.editor.current_docid())
+    assert story.section == window.tree.current_slug() and story.headline
+    assert window.tree_model.total_articles() > 1  # the story and its related stories
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft  # Arabic unless chosen otherwise
     window.close()
     started.library.close()
+    user_settings = QSettings(str(paths.config / "workstation.ini"), QSettings.Format.IniFormat)
+    assert user_settings.value("library/article") is None and user_settings.value("window/geometry") is None
+
+
+def test_the_photo_panel_is_built_when_its_tab_is_first_shown_and_follows_the_article(main_window):
+    window = main_window
+    docid = ArticleRepo(window.library).create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    assert window.gallery is None
+    window.editor_area.setCurrentWidget(window.photos_tab)
+    assert window.gallery is not None and window.gallery.docid == docid
+    window.tree.select("sports")  # the article leaves the list: nothing is open
+    assert window.gallery.docid is None
