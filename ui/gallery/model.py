@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
 from workstation.check import photo_path
 from workstation.gallery import GalleryItemRecord
@@ -31,6 +31,19 @@ def read_thumbnail(path: Path) -> QImage:
     return QImage(str(path))
 
 
+def _squared(image: QImage) -> QImage:
+    """The thumbnail centred on a transparent square, so every cell's caption starts at the same height."""
+    if image.isNull() or image.width() == image.height():
+        return image
+    side = max(image.width(), image.height())
+    square = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    square.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(square)  # painting on a QImage is safe outside the UI thread
+    painter.drawImage((side - image.width()) // 2, (side - image.height()) // 2, image)
+    painter.end()
+    return square
+
+
 class _LoadTask(QRunnable):
     """Reads (or, if the cache lost it, remakes) one thumbnail in a pool thread."""
 
@@ -43,7 +56,7 @@ class _LoadTask(QRunnable):
             image = read_thumbnail(ensure_renditions(self.original, self.cache.cache_dir, self.sha256))
         except Exception:  # a missing or damaged original: the placeholder stays, the gallery works on
             image = QImage()
-        self.cache.arrived.emit(self.sha256, image)
+        self.cache.arrived.emit(self.sha256, _squared(image))
 
 
 class ThumbnailCache(QObject):
@@ -100,6 +113,7 @@ class GalleryModel(QAbstractListModel):
         self.thumbnails = thumbnails
         self.records: list[GalleryItemRecord] = []
         self.icon_size = 160
+        self.item_size = QSize(184, 230)  # every cell alike, so a square photo's caption is not cut
         self.on_edit: Callable[[int, dict[str, str]], None] | None = None
         self.on_move: Callable[[list[int], int | None], None] | None = None
         self._placeholder: QIcon | None = None
@@ -138,6 +152,8 @@ class GalleryModel(QAbstractListModel):
             return r.caption
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnails.icon(r.sha256, r.ext) or self._placeholder_icon()
+        if role == Qt.ItemDataRole.SizeHintRole:
+            return self.item_size
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{r.filename} — {r.width} × {r.height}"
         if role == ItemIdRole:
@@ -192,10 +208,12 @@ class GalleryModel(QAbstractListModel):
         return False
 
     # -- internals -----------------------------------------------------------------------------
-    def set_icon_size(self, size: int) -> None:
-        """The thumbnail size the view shows (the placeholder follows it)."""
-        self.icon_size = size
+    def set_icon_size(self, size: int, item_size: QSize) -> None:
+        """The thumbnail size the view shows and the cell each item gets (the placeholder follows)."""
+        self.icon_size, self.item_size = size, QSize(item_size)
         self._placeholder = None
+        if self.records:
+            self.dataChanged.emit(self.index(0), self.index(len(self.records) - 1), [Qt.ItemDataRole.SizeHintRole])
 
     def _placeholder_icon(self) -> QIcon:
         if self._placeholder is None:

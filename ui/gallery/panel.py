@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton,
@@ -81,6 +81,7 @@ class GalleryPanel(QWidget):
         self.zoom.setMaximumWidth(160)
         self.zoom.setToolTip(self.tr("Thumbnail size (Ctrl + wheel)"))
         self.zoom.valueChanged.connect(self.set_thumbnail_size)
+        self.set_thumbnail_size(self.zoom.value())
         self.toolbar.addWidget(QLabel(self.tr("Size")))
         self.toolbar.addWidget(self.zoom)
 
@@ -154,8 +155,8 @@ class GalleryPanel(QWidget):
         if self.zoom.value() != size:
             self.zoom.setValue(size)
             return
-        self.model.set_icon_size(size)
         self.view.set_thumbnail_size(size)
+        self.model.set_icon_size(size, self.view.gridSize() - QSize(6, 6))
 
     # -- changes, each an undoable command ---------------------------------------------------------
     def edit_item(self, item_id: int, fields: dict[str, str]) -> bool:
