@@ -17,7 +17,7 @@ from workstation.articles import ArticleRepo, NotFoundError
 from workstation.check import check_library, file_sha256, photo_path
 from workstation.gallery import GalleryRepo
 from workstation.models import GalleryItem, Photo
-from workstation.photos import collect_files, ingest
+from workstation.photos import collect_files, ingest, shutdown_workers
 from workstation.renditions import Refused, preview_path, thumb_path
 
 pytestmark = pytest.mark.skipif(not photo_samples.exiftool_available(), reason="ExifTool (libimage-exiftool-perl) is not installed")
@@ -271,3 +271,16 @@ def test_heic_ingests_where_the_plugin_is_installed(library, article, cache, tmp
     assert (item.ext, item.width, item.height) == ("heic", 640, 480)
     with Image.open(thumb_path(cache, item.sha256)) as im:
         assert im.format == "JPEG" and im.size == (320, 240) and _close(im.getpixel((5, 5)), (200, 30, 30))
+
+
+def test_an_interrupted_ingest_leaves_nothing_behind(library, article, cache, samples):
+    def interrupt(done, total, where):
+        raise KeyboardInterrupt
+
+    files = [samples[f"orientation-{n}"] for n in range(1, 9)]
+    with pytest.raises(KeyboardInterrupt):
+        ingest(library, article, files, cache_dir=cache, progress=interrupt)
+    shutdown_workers()  # let anything still running finish, so its leftovers would show
+    leftovers = [p for p in library.photos_dir.rglob("*") if p.is_file()] if library.photos_dir.exists() else []
+    assert leftovers == []
+    assert GalleryRepo(library).items(article) == []

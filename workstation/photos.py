@@ -139,32 +139,49 @@ def _run_workers(library, files, cache_dir, results, report, progress, cancel) -
     pending: dict[Future, int] = {}
     queue = list(enumerate(files))
     done = 0
-    # Only a few files are in flight at once, so a cancel stops soon and memory stays flat.
-    while queue or pending:
-        while queue and len(pending) < WORKERS * 2 and not (cancel and cancel()):
-            index, path = queue.pop(0)
-            pending[pool.submit(renditions.process, str(path), *args)] = index
-        if cancel and cancel() and queue:
-            report.cancelled = True
-            queue.clear()
-        if not pending:
-            break
-        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for future in finished:
-            index = pending.pop(future)
-            where = str(files[index])
-            try:
-                results[index] = future.result()
-            except Refused as exc:
-                report.refused.append(Problem(where, str(exc)))
-            except BrokenProcessPool:
-                _reset_pool()
-                report.refused.append(Problem(where, "could not be read: the worker reading it stopped (out of memory?)"))
-            except MemoryError:
-                report.refused.append(Problem(where, "is too large to decode in the memory available"))
-            done += 1
-            if progress:
-                progress(done, total, where)
+    try:
+        # Only a few files are in flight at once, so a cancel stops soon and memory stays flat.
+        while queue or pending:
+            while queue and len(pending) < WORKERS * 2 and not (cancel and cancel()):
+                index, path = queue.pop(0)
+                pending[pool.submit(renditions.process, str(path), *args)] = index
+            if cancel and cancel() and queue:
+                report.cancelled = True
+                queue.clear()
+            if not pending:
+                break
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = pending.pop(future)
+                where = str(files[index])
+                try:
+                    results[index] = future.result()
+                except Refused as exc:
+                    report.refused.append(Problem(where, str(exc)))
+                except BrokenProcessPool:
+                    _reset_pool()
+                    report.refused.append(Problem(where, "could not be read: the worker reading it stopped (out of memory?)"))
+                except MemoryError:
+                    report.refused.append(Problem(where, "is too large to decode in the memory available"))
+                done += 1
+                if progress:
+                    progress(done, total, where)
+    except BaseException:
+        _abandon(pending)
+        raise
+
+
+def _abandon(pending: dict[Future, int]) -> None:
+    """Stops what has not started and removes what the running ones stage (after an interrupt)."""
+    for future in pending:
+        if future.cancel():
+            continue
+        try:
+            staged = future.result().staged
+        except BaseException:  # refused or broken: nothing was staged
+            continue
+        if staged:
+            Path(staged).unlink(missing_ok=True)
 
 
 def _record(library: Library, docid: int, ordered: list[Processed], duplicates: bool, report: IngestReport) -> None:
