@@ -218,6 +218,7 @@ def test_atomic_when_the_commit_fails(library, article, cache, samples, monkeypa
 def test_every_photo_has_its_file_and_no_temporary_files_remain(library, article, cache, samples):
     ingest(library, article, list(samples.values()), cache_dir=cache)
     files = sorted(p for p in library.photos_dir.rglob("*") if p.is_file())
+    assert not any((library.photos_dir / ".incoming").iterdir())
     with library.sessions() as session:
         expected = sorted(photo_path(library, p.sha256, p.ext) for p in session.scalars(select(Photo)))
     assert files == expected and len(files) == 16
@@ -284,3 +285,14 @@ def test_an_interrupted_ingest_leaves_nothing_behind(library, article, cache, sa
     leftovers = [p for p in library.photos_dir.rglob("*") if p.is_file()] if library.photos_dir.exists() else []
     assert leftovers == []
     assert GalleryRepo(library).items(article) == []
+
+
+def test_copies_left_by_a_crashed_ingest_are_swept(library, article, cache, samples):
+    incoming = library.photos_dir / ".incoming"
+    incoming.mkdir(parents=True)
+    old, fresh = incoming / "old.part", incoming / "fresh.part"
+    old.write_bytes(b"half a photo")
+    fresh.write_bytes(b"another ingest's copy")
+    os.utime(old, (1, 1))
+    ingest(library, article, [samples["png"]], cache_dir=cache)
+    assert not old.exists() and fresh.exists()

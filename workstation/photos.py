@@ -1,10 +1,11 @@
 """Ingest: files and folders into the library (by content hash) and into an article's gallery.
 
 The slow part (reading, hashing, decoding, rendering) runs in worker processes; this
-process only stages, renames and records. Atomic per drop: a file lands in its final
-place only under a row that is committed with it, and everything staged is removed when
-anything fails, so there is never a file without a row nor a row without a file. The
-user's source files are only ever read.
+process renames and records. Atomic per drop: workers copy into the photos folder's
+`.incoming/`, and a copy is renamed to its final place only inside the transaction that
+commits its row (undone if that fails), so there is never a row without a file nor a
+photo file without a row; copies a crash left in `.incoming/` are swept a day later.
+The user's source files are only ever read.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import atexit
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -107,6 +109,7 @@ def ingest(
     with library.sessions() as session:
         if session.get(Article, docid) is None:
             raise NotFoundError(f"There is no article {docid}.")
+    _sweep_incoming(library)
     files, refused = collect_files(paths)
     report = IngestReport(refused=refused)
     cache_dir = Path(cache_dir) if cache_dir is not None else renditions.default_cache_dir()
@@ -121,6 +124,20 @@ def ingest(
             if processed.staged:
                 Path(processed.staged).unlink(missing_ok=True)
     return report
+
+
+def _sweep_incoming(library: Library) -> None:
+    """Removes copies that a crashed ingest left waiting (a day old: no live ingest takes that long)."""
+    incoming = renditions.incoming_dir(library.photos_dir)
+    if not incoming.is_dir():
+        return
+    stale = time.time() - 24 * 3600
+    for part in incoming.glob("*.part"):
+        try:
+            if part.stat().st_mtime < stale:
+                part.unlink()
+        except OSError:
+            pass  # another ingest took it meanwhile
 
 
 def _order_key(where: str, files: list[Path]) -> int:
@@ -207,6 +224,7 @@ def _record(library: Library, docid: int, ordered: list[Processed], duplicates: 
                     session.flush()
                 if p.staged:
                     final = photo_path(library, p.sha256, p.ext)
+                    final.parent.mkdir(parents=True, exist_ok=True)
                     if final.exists():
                         Path(p.staged).unlink(missing_ok=True)  # another ingest placed it meanwhile
                     else:

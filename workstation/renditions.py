@@ -254,13 +254,19 @@ def _is_rgb_profile(icc: bytes) -> bool:
     return len(icc) >= 20 and icc[16:20] == b"RGB "
 
 
+def incoming_dir(photos_dir: Path) -> Path:
+    """Where copies wait for their database row: inside the photos folder, so a rename moves them."""
+    return Path(photos_dir) / ".incoming"
+
+
 def _stage(data: bytes, photos_dir: Path, sha: str, ext: str) -> str | None:
-    """Writes the library's copy under a temporary name beside its final place (None if already there)."""
+    """Writes the library's copy into the incoming folder, to be renamed into place (None if already there)."""
     final = photos_dir / sha[:2] / f"{sha}.{ext}"
     if final.is_file():
         return None
-    final.parent.mkdir(parents=True, exist_ok=True)
-    part = final.with_name(f".{sha}.{uuid.uuid4().hex}.part")
+    incoming = incoming_dir(photos_dir)
+    incoming.mkdir(parents=True, exist_ok=True)
+    part = incoming / f"{sha}.{uuid.uuid4().hex}.part"
     try:
         with part.open("wb") as fh:
             fh.write(data)
