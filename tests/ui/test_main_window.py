@@ -183,3 +183,16 @@ def test_the_photo_panel_is_built_when_its_tab_is_first_shown_and_follows_the_ar
     assert window.gallery is not None and window.gallery.docid == docid
     window.tree.select("sports")  # the article leaves the list: nothing is open
     assert window.gallery.docid is None
+
+
+def test_undo_follows_the_focus_between_the_library_and_the_open_article(main_window, qtbot):
+    window = main_window
+    docid = ArticleRepo(window.library).create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    window.activateWindow()
+    target = getattr(window.editor, "body", window.editor)
+    target.setFocus()
+    qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.editor.undoStack())
+    window.articles.table.setFocus()
+    qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.library_stack)
