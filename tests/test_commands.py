@@ -122,7 +122,8 @@ def test_new_and_duplicate_are_undone_to_the_trash_and_redone_as_the_same_articl
 
 def test_a_failing_batch_changes_nothing(library):
     before = _shape(library)
-    batch = BatchCommand([AddSectionCommand(library, "gulf", "الخليج"), AddSectionCommand(library, "gulf", "مكرر")])
+    twice = [AddSectionCommand(library, "gulf", "الخليج"), AddSectionCommand(library, "gulf", "مكرر")]
+    batch = BatchCommand(twice)
     with pytest.raises(ValueError, match="already used"):
         batch.apply()
     assert _shape(library) == before

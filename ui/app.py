@@ -78,7 +78,9 @@ def _open_demo(paths: AppPaths, folder: Path, settings: QSettings) -> tuple[Libr
     return library, demo_settings
 
 
-def start_app(app: QApplication, paths: AppPaths, location: str | None, demo_folder: Path | None = None) -> Workstation | int:
+def start_app(
+    app: QApplication, paths: AppPaths, location: str | None, demo_folder: Path | None = None
+) -> Workstation | int:
     """Opens the library (or fills a demo one in `demo_folder`) and shows the window; an exit status if it cannot."""
     settings = open_settings(paths)
     translations = Translations(app)

@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
+    Signal,
+)  # fmt: skip
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget,
@@ -230,7 +233,8 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {self.HEADLINE: self.tr("Headline"), self.STATUS: self.tr("Status"), self.DATE: self.tr("Date")}.get(section)
+        titles = {self.HEADLINE: self.tr("Headline"), self.STATUS: self.tr("Status"), self.DATE: self.tr("Date")}
+        return titles.get(section)
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -239,7 +243,8 @@ class ArticleListModel(QAbstractTableModel):
 
     def status_name(self, status: str) -> str:
         """A status as the interface names it."""
-        return {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "published": self.tr("Published")}.get(status, status)
+        names = {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "published": self.tr("Published")}
+        return names.get(status, status)
 
     # -- dragging articles to the section tree -------------------------------------------------------
     def supportedDragActions(self) -> Qt.DropAction:

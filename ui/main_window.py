@@ -330,7 +330,8 @@ class MainWindow(QMainWindow):
 
     def _update_counts(self, *_args) -> None:
         sections = len(self.tree_model.sections())
-        text = self.tr("%n section(s)", "", sections) + " · " + self.tr("%n article(s)", "", self.tree_model.total_articles())
+        articles = self.tree_model.total_articles()
+        text = self.tr("%n section(s)", "", sections) + " · " + self.tr("%n article(s)", "", articles)
         if self.list_model.trash:
             text += " · " + self.tr("%n in the trash", "", self.list_model.total)
         elif self.list_model.filter_text:

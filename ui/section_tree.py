@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 
 import qtawesome as qta
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+)  # fmt: skip
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog, QLineEdit, QMenu, QTreeView,
@@ -331,10 +333,11 @@ class SectionTreeView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDropIndicatorShown(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.SelectedClicked)
+        triggers = QAbstractItemView.EditTrigger
+        self.setEditTriggers(triggers.EditKeyPressed | triggers.SelectedClicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.selectionModel().currentChanged.connect(lambda current, _previous: self.sectionSelected.emit(model.slug(current)))
+        self.selectionModel().currentChanged.connect(self._current_changed)
 
         self.add_action = QAction(qta.icon("mdi6.folder-plus-outline"), self.tr("New section…"), self)
         self.add_child_action = QAction(self.tr("New sub-section…"), self)
@@ -353,6 +356,9 @@ class SectionTreeView(QTreeView):
 
     def model(self) -> SectionTreeModel:  # type: ignore[override]
         return super().model()  # type: ignore[return-value]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.sectionSelected.emit(self.model().slug(current))
 
     def current_slug(self) -> str | None:
         """The selected section's slug."""

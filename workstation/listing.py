@@ -69,7 +69,9 @@ class Listing:
             where = self._where(session, query)
             return session.scalar(select(func.count()).select_from(Article).where(*where)) or 0
 
-    def page(self, query: ListQuery, after: ArticleSummary | None = None, limit: int = PAGE_SIZE) -> list[ArticleSummary]:
+    def page(
+        self, query: ListQuery, after: ArticleSummary | None = None, limit: int = PAGE_SIZE
+    ) -> list[ArticleSummary]:
         """Up to `limit` summaries in the query's order, starting after the summary `after`."""
         with self.library.sessions() as session:
             where = self._where(session, query)
@@ -117,7 +119,8 @@ class Listing:
         """Every article filed in the section, trashed ones included."""
         with self.library.sessions() as session:
             section_id = _section_id(session, section)
-            return list(session.scalars(select(Article.id).where(Article.section_id == section_id).order_by(Article.id)))
+            docids = session.scalars(select(Article.id).where(Article.section_id == section_id).order_by(Article.id))
+            return list(docids)
 
     # -- presentation ----------------------------------------------------------------------------
     def site_time(self, when: datetime) -> datetime:
