@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(stack)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or not self.isAncestorOf(new):
+        if new is None or not self.isVisible() or not self.isAncestorOf(new):
             return
         if new is self.editor or self.editor.isAncestorOf(new):
             self._use_editor_stack()
@@ -399,7 +399,8 @@ class MainWindow(QMainWindow):
             self._show_failure(self.tr("Export is not available in this build."))
             return
         self._save_open_article()
-        ExportDialog(self.library, self).exec()
+        section = None if self.list_model.trash else self.tree.current_slug()
+        ExportDialog(self.library, self, section=section, docid=self._open_docid).exec()
 
     def about(self) -> None:
         """Shows what the app is and who made it."""
@@ -436,5 +437,4 @@ class MainWindow(QMainWindow):
         if self.gallery is not None and hasattr(self.gallery, "shutdown"):
             self.gallery.shutdown()
         self.save_state()
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
         event.accept()

@@ -197,3 +197,17 @@ def test_undo_follows_the_focus_between_the_library_and_the_open_article(main_wi
     qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.editor.undoStack())
     window.articles.table.setFocus()
     qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.library_stack)
+
+
+def test_export_opens_on_the_current_section_and_article(main_window, monkeypatch):
+    export_dialog = pytest.importorskip("ui.export_dialog")
+    window = main_window
+    docid = ArticleRepo(window.library).create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    opened = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    window.export_action.trigger()
+    [dialog] = opened
+    assert (dialog.section, dialog.docid) == ("world", docid)
+    dialog.deleteLater()
