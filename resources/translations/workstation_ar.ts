@@ -221,6 +221,13 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>ArticlePreview</name>
+    <message>
+        <source>No preview: %1</source>
+        <translation>لا معاينة: %1</translation>
+    </message>
+</context>
+<context>
     <name>BodyEdit</name>
     <message>
         <source>Edit text</source>
@@ -330,6 +337,89 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Revision history…</source>
         <translation>سجل المراجعات…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>A folder, or a file ending in .zip</source>
+        <translation>مجلد، أو ملف ينتهي بـ ‎.zip</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>مجلد…</translation>
+    </message>
+    <message>
+        <source>Zip file…</source>
+        <translation>ملف zip…</translation>
+    </message>
+    <message>
+        <source>Every published article</source>
+        <translation>كل المقالات المنشورة</translation>
+    </message>
+    <message>
+        <source>The current section: %1</source>
+        <translation>القسم الحالي: %1</translation>
+    </message>
+    <message>
+        <source>The current article: %1</source>
+        <translation>المقالة الحالية: %1</translation>
+    </message>
+    <message>
+        <source>Export to:</source>
+        <translation>التصدير إلى:</translation>
+    </message>
+    <message>
+        <source>Articles:</source>
+        <translation>المقالات:</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>إلغاء التصدير</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>افتح في المتصفح</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>تصدير إلى مجلد</translation>
+    </message>
+    <message>
+        <source>Export to zip file</source>
+        <translation>تصدير إلى ملف zip</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip)</source>
+        <translation>ملفات zip ‏(*.zip)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Exported %1 articles (%2 article pages) to %3.</source>
+        <translation>صُدّرت %1 مقالة (%2 صفحة مقالات) إلى %3.</translation>
+    </message>
+    <message>
+        <source>%1 files written, %2 unchanged, %3 photos encoded, in %4 s.</source>
+        <translation>كُتب %1 ملفًا، وبقي %2 دون تغيير، ورُمّزت %3 صورة، في %4 ثانية.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>فشل التصدير: %1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; the previous bundle is untouched.</source>
+        <translation>أُلغي التصدير؛ وبقيت الحزمة السابقة كما هي.</translation>
     </message>
 </context>
 <context>
