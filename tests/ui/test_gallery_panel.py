@@ -287,3 +287,13 @@ def test_500_photos_scroll_without_opening_an_original(qtbot, library, cache, mo
     panel.shutdown()
     assert opened == []
     assert read and all(p.is_relative_to(cache) and p.name.endswith("-320.jpg") for p in read)
+
+
+def test_an_article_that_does_not_exist_shows_an_empty_gallery(qtbot, library, cache):
+    panel = GalleryPanel(library, cache_dir=cache)
+    qtbot.addWidget(panel)
+    panel.set_article(424242)
+    assert panel.model.rowCount() == 0
+    panel.set_article(None)
+    assert not panel.isEnabled()
+    panel.shutdown()

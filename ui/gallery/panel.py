@@ -16,6 +16,7 @@ from ui.gallery.ingest_job import IngestThread
 from ui.gallery.model import GalleryModel, ThumbnailCache
 from ui.gallery.view import GalleryView, local_paths
 from ui.undo import CommandRunner
+from workstation.articles import NotFoundError
 from workstation.gallery import TEMPLATE_VARIABLES, GalleryRepo
 from workstation.gallery_commands import (
     AddItemsCommand, EditItemsCommand, RemoveItemsCommand, ReorderCommand, caption_template, set_credit,
@@ -125,7 +126,11 @@ class GalleryPanel(QWidget):
         """Reloads the items from the library, keeping the selection and the current item."""
         selected = set(self.selected_ids())
         current = self.current_id()
-        self.model.set_records(self.repo.items(self.docid) if self.docid is not None else [])
+        try:
+            records = self.repo.items(self.docid) if self.docid is not None else []
+        except NotFoundError:  # the article was deleted under us: show nothing rather than fail
+            records = []
+        self.model.set_records(records)
         selection = QItemSelection()
         for row, record in enumerate(self.model.records):
             if record.id in selected:
