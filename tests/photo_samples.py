@@ -109,7 +109,7 @@ def build_samples(folder: Path) -> dict[str, Path]:
 
     tiff = folder / "scan.tif"
     Image.new("RGB", (500, 400), (90, 90, 90)).save(tiff)
-    exiftool(tiff, "-XMP-dc:Description=A TIFF caption")
+    exiftool(tiff, "-XMP-dc:Description=A TIFF caption", "-IPTC:CodedCharacterSet=UTF8", f"-IPTC:City={ARABIC_CITY}")
     s["tiff"] = tiff
 
     utf8 = small_jpeg(folder / "iptc-utf8.jpg", (10, 60, 90))

@@ -81,6 +81,7 @@ def test_cmyk_png_webp_tiff_ingest_with_rgb_renditions(library, article, cache, 
         ("cmyk.jpg", 800, 600), ("graphic.png", 900, 300), ("photo.webp", 1600, 900), ("scan.tif", 500, 400),
     ]  # fmt: skip
     assert [photo_path(library, i.sha256, i.ext).suffix for i in items] == [".jpg", ".png", ".webp", ".tif"]
+    assert items[3].caption == "A TIFF caption" and items[3].source["city"] == ARABIC_CITY  # XMP and TIFF's IIM
     with Image.open(thumb_path(cache, items[0].sha256)) as im:
         assert im.mode == "RGB" and _close(im.getpixel((10, 10)), (237, 28, 36), 70)  # CMYK red, not inverted
     with Image.open(thumb_path(cache, items[1].sha256)) as im:
