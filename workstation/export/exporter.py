@@ -198,6 +198,8 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
         if not writer.reuse(f"story:{story.docid}", fingerprint):
             pending.append((story, fingerprint))
 
+    # Bodies are read for the stories rendered (all of them in one scan when that is most).
+    site.bodies.prefetch(None if len(pending) > len(stories) // 4 else [s.docid for s, _ in pending])
     with _StoryRenderer(renderer, [s for s, _ in pending], workers) as rendered:
         for name in sorted(p.name for p in static_dir().iterdir() if p.is_file()):
             writer.put(f"static/{name}", (static_dir() / name).read_bytes())

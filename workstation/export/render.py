@@ -149,7 +149,7 @@ class Renderer:
             thumb_key = f"{thumb.jpeg} {thumb.width} {thumb.height}" if thumb else ""
             digest = self._card_digests[docid] = "\x1f".join(
                 (str(docid), story.headline, self.story_path(docid), str(story.published_at), thumb_key,
-                 story.body_hash)
+                 story.body_key)
             )  # fmt: skip
         return digest
 
