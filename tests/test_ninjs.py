@@ -362,6 +362,32 @@ def test_worker_processes_give_the_same_library(tmp_path, monkeypatch):
     assert dumps[0] == dumps[1]
 
 
+def test_an_import_stopped_half_way_stops_its_workers(library, tmp_path, monkeypatch):
+    import multiprocessing
+
+    from workstation.bulkwrite import BulkWriter
+
+    corpus = _corpus(tmp_path / "corpus.jsonl", 200)
+    monkeypatch.setattr(ninjs, "CHUNK_BYTES", 32 * 1024)
+    real_write, calls, stopped = BulkWriter.write, [], []
+
+    def interrupted_write(self, batch):
+        calls.append(len(batch))
+        if len(calls) == 3:
+            stopped.append(time.monotonic())
+            raise KeyboardInterrupt
+        return real_write(self, batch)
+
+    monkeypatch.setattr(BulkWriter, "write", interrupted_write)
+    with pytest.raises(KeyboardInterrupt):
+        import_files(library, [corpus], workers=2)
+    assert time.monotonic() - stopped[0] < 3  # the workers ended at once, not after a time-out
+    assert multiprocessing.active_children() == []
+    with library.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == sum(calls[:2])
+    assert check_library(library) == []
+
+
 def test_kill_9_leaves_only_whole_articles(tmp_path):
     from workstation.store import open_library
 

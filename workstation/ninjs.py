@@ -404,16 +404,14 @@ def _line_chunks(path: Path, size: int, chunk_bytes: int) -> Iterator[tuple[int,
 
 # -- worker processes -----------------------------------------------------------------------------
 def _worker_main(tasks, results, sections: tuple[tuple[str, str], ...]) -> None:
-    """A worker's loop: parse the byte ranges it is sent until told to stop or the importer is gone."""
+    """A worker's loop: parses the byte ranges it is sent until the importer closes the pipe or is gone."""
     # Ctrl-C reaches the whole process group: the importer stops the workers itself, tidily.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     matcher = SectionMatcher(sections)
     while True:
         try:
             task = tasks.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
+        except (EOFError, OSError):  # the importer closed the pipe: done, or gone
             return
         path, start, end = task
         try:
@@ -471,19 +469,15 @@ class _Workers:
             yield span, result
 
     def close(self) -> None:
-        """Stops the workers."""
+        """Stops the workers, also when the import stopped half way."""
         for task_write, result_read in self.pipes:
-            try:
-                task_write.send(None)
-            except OSError:
-                pass
+            result_read.close()  # a worker still sending a result gets a broken pipe and ends
+            task_write.close()  # a worker waiting for work gets the end of its input and ends
         for process in self.processes:
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
-        for task_write, result_read in self.pipes:
-            task_write.close()
-            result_read.close()
+                process.join()
 
 
 # -- the import -----------------------------------------------------------------------------------
