@@ -85,7 +85,7 @@ def test_ninjs_2x_lines(library):
     assert (panda.byline, panda.subheadline, panda.dateline_city) == ("وانغ لي", "الزوار يتدفقون", "بكين")
     assert panda.section == "tourism-environment"  # a subject naming the section in Arabic
     assert panda.keywords == ("الباندا", "السياحة")
-    assert panda.published_at == datetime(2017, 4, 14, 6, 30)
+    assert (panda.status, panda.published_at) == ("published", datetime(2017, 4, 14, 6, 30))  # no pubstatus
     autumn = repo.get(136206002)
     assert autumn.section == "economy" and autumn.published_at == datetime(2017, 4, 14, 7, 0)  # versioncreated
     # No uri: a new id after the highest; no matching section: the front page; no time: the import's.
