@@ -197,7 +197,9 @@ class FolderSink:
         path = self._parent(rel)
         try:
             os.link(source, path)
-        except OSError:
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links
             shutil.copy2(source, path)
 
     def close(self) -> None:
@@ -383,15 +385,28 @@ class BundleWriter:
         """Links every file of a group whose previous copy is still exactly as the last export left it."""
         if self.previous.folder is None:
             return False
+        # The hot loop of an incremental export (every unchanged file passes here): kept plain.
+        old_files, prefix, stat = self.old_files, self.previous._prefix, os.stat
         found = []
         for rel in rels:
-            known = self.old_files.get(rel)
-            st = self.previous.stat(rel)
-            if known is None or st is None or [st.st_size, st.st_mtime_ns, st.st_ino] != known[1:4]:
+            known = old_files.get(rel)
+            if known is None:
                 return False
-            found.append((rel, known, st))
-        for rel, known, st in found:
-            self._link(rel, known[0], st)
+            try:
+                st = stat(prefix + rel)
+            except OSError:
+                return False
+            if st.st_size != known[1] or st.st_mtime_ns != known[2] or st.st_ino != known[3]:
+                return False
+            found.append((rel, known))
+        placed, files, stats, link = self.placed, self.files, self.stats, self.sink.link
+        for rel, known in found:
+            if rel not in placed:
+                placed.add(rel)
+                link(rel, prefix + rel)
+                files[rel] = (known[0], known[1])
+                stats[rel] = known
+                self.reused += 1
         return True
 
     def _link(self, rel: str, sha: str, st: os.stat_result) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -20,9 +21,9 @@ from workstation.sections_seed import DEFAULT_SETTINGS
 from workstation.store import Library
 
 
-@dataclass(frozen=True)
-class PhotoRef:
-    """One gallery item of a story with what its photo file and renditions need."""
+class PhotoRef(NamedTuple):
+    """One gallery item of a story with what its photo file and renditions need (a tuple:
+    ten thousand of them are made at every export)."""
 
     sha256: str
     ext: str
@@ -51,9 +52,10 @@ class SectionInfo:
     depth: int
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Story:
-    """A published article as the export sees it."""
+    """A published article as the export sees it (treat as read-only; not frozen, because a
+    frozen dataclass is several times slower to build and an export builds ten thousand)."""
 
     docid: int
     section: str
@@ -70,7 +72,6 @@ class Story:
     version: int
     photos: tuple[PhotoRef, ...]
     related: tuple[int, ...]
-    body_len: int
     bodies: BodyLoader = field(compare=False, repr=False)
 
     @property
@@ -85,9 +86,10 @@ class Story:
 
     @cached_property
     def body_key(self) -> str:
-        """Stands for the body in fingerprints. Every change of a body goes through a save or an
-        import, which bumps the version; the length guards against anything else."""
-        return f"{self.version}:{self.updated_at}:{self.body_len}"
+        """Stands for the body in fingerprints without reading it (even its length would make
+        SQLite read every body): every change of a body is a save or an import, which bumps the
+        version and the update time."""
+        return f"{self.version}:{self.updated_at}"
 
     @cached_property
     def digest(self) -> str:
@@ -180,7 +182,7 @@ _LIVE = "a.status = 'published' AND a.trashed_at IS NULL"
 _STORIES = (
     "SELECT a.id, s.slug, a.headline, a.subheadline, a.byline, a.source_title, a.keywords, a.dateline_city, "
     "a.dateline_at, a.dateline_agency, coalesce(a.published_at, a.created_at) AS published_at, a.updated_at, "
-    "a.version, length(a.body) FROM articles a JOIN sections s ON s.id = a.section_id WHERE {where} ORDER BY a.id"
+    "a.version FROM articles a JOIN sections s ON s.id = a.section_id WHERE {where} ORDER BY a.id"
 )
 _GALLERY = (
     "SELECT g.article_id, p.sha256, p.ext, p.width, p.height, p.orientation, g.caption, g.alt, g.credit, g.slug, "
@@ -222,30 +224,40 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
         sections = _sections(conn)
         photos: dict[int, list[PhotoRef]] = {}
-        for r in conn.execute(_query(_GALLERY, where), params):
-            photos.setdefault(r[0], []).append(
-                PhotoRef(r.sha256, r.ext, r.width, r.height, r.orientation or 1, r.caption or "", r.alt or "",
-                         r.credit or "", r.slug or "", _creator(r.meta))
-            )  # fmt: skip
-        related: dict[int, list[int]] = {}
-        for article_id, related_id in conn.execute(_query(_RELATED, where), params):
-            related.setdefault(article_id, []).append(related_id)
-        stories: dict[int, Story] = {}
         if docids is None and library.is_sqlite:
             # The driver's own cursor: several times faster on ten thousand rows.
             cursor = conn.connection.dbapi_connection.cursor()
-            rows = cursor.execute(_STORIES.format(where=where))
+
+            def select_rows(sql: str):
+                return cursor.execute(sql.format(where=where))
         else:
-            rows = conn.execute(_query(_STORIES, where), params).tuples()
+
+            def select_rows(sql: str):
+                return conn.execute(_query(sql, where), params).tuples()
+
+        creators: dict = {}
+        for docid, sha, ext, width, height, orientation, caption, alt, credit, slug, meta in select_rows(_GALLERY):
+            key = meta if isinstance(meta, str) else json.dumps(meta, sort_keys=True)
+            creator = creators.get(key)
+            if creator is None:
+                creator = creators[key] = _creator(meta)
+            photos.setdefault(docid, []).append(PhotoRef(
+                sha, ext, width, height, orientation or 1, caption or "", alt or "", credit or "", slug or "", creator
+            ))  # fmt: skip
+        related: dict[int, list[int]] = {}
+        for article_id, related_id in select_rows(_RELATED):
+            related.setdefault(article_id, []).append(related_id)
+        stories: dict[int, Story] = {}
+        rows = select_rows(_STORIES)
         for (docid, slug, headline, subheadline, byline, source_title, keywords, city, dateline_at, agency,
-             published_at, updated_at, version, body_len) in rows:  # fmt: skip
+             published_at, updated_at, version) in rows:  # fmt: skip
             if isinstance(keywords, str):
                 keywords = json.loads(keywords or "[]")
             stories[docid] = Story(
                 docid, slug, headline or "", subheadline or "", byline or "", source_title or "",
                 tuple(keywords or ()), city or "", _parse_time(dateline_at), agency or "", _parse_time(published_at),
                 _parse_time(updated_at), version, tuple(photos.get(docid, ())), tuple(related.get(docid, ())),
-                body_len or 0, bodies,
+                bodies,
             )  # fmt: skip
     tz_name = settings.get("timezone", DEFAULT_SETTINGS["timezone"])
     return Site(
