@@ -171,6 +171,16 @@ def test_prefix_query(library, repo):
     assert "<mark>التعاونية</mark>" in search(library, "التعاو*", order="newest").hits[0].snippet
 
 
+@pytest.mark.parametrize("completions", [0, 1, 64])
+def test_prefix_gives_the_same_matches_expanded_or_not(library, repo, monkeypatch, completions):
+    monkeypatch.setattr(search_module, "MAX_COMPLETIONS", completions)
+    ids = [add(repo, headline=h) for h in ("مشروع", "مشروعات", "مشروعها", "مشرف", "المشروع", "مشروع")]
+    add(repo, headline="Trump")
+    result = search(library, "مشرو*", order="newest")
+    assert [h.docid for h in result.hits] == [ids[5], ids[2], ids[1], ids[0]] and result.total == 4
+    assert found(library, "trum*") == found(library, "TRUM*") != []
+
+
 def test_short_prefix_is_refused_with_a_reason(library):
     with pytest.raises(ValueError, match=r"'ال\*'.*at least 3 letters"):
         search(library, "ال*")

@@ -38,6 +38,7 @@ CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this 
 MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
 SNIPPET_CHARS = 180  # about 30 Arabic words
 TOTAL_CAP = 10_000  # a phrase's matches are counted up to this many
+MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched as those words
 # bm25 weights of the index columns: headline, body, byline, keywords, captions.
 WEIGHTS = (10.0, 1.0, 2.0, 5.0, 2.0)
 _WEIGHTS = ", ".join(map(str, WEIGHTS))
@@ -45,6 +46,8 @@ _WEIGHTS = ", ".join(map(str, WEIGHTS))
 # What FTS5's unicode61 tokenizer keeps as a word: runs of letters and digits.
 _WORD = re.compile(r"[^\W_]+")
 _PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
+# Stems spelled only with these (normalized Arabic letters, digits) are indexed as they are.
+_PLAIN = re.compile(r"[\u0621-\u063A\u0641-\u064A0-9]+")
 
 
 @dataclass(frozen=True)
@@ -168,11 +171,30 @@ class _Scope:
         self.terms = terms
         self.has_phrase = any(len(t.words) > 1 for t in terms)
         self.where = "article_fts MATCH ?"
-        self.params: tuple = (" AND ".join(t.fts() for t in terms),)
+        self.params: tuple = (" AND ".join(self._fts(t) for t in terms),)
         if section_id is not None:
             # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
             self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
             self.params += (section_id,)
+
+    def _fts(self, term: Term) -> str:
+        """The term for FTS5; a one-word prefix with few completions becomes those words, OR-ed.
+
+        FTS5 answers a prefix by merging the lists of all its completions into one, again
+        for bm25 and again for the count; OR-ed words are walked as they are, which costs
+        about half. The index's own vocabulary lists the completions.
+        """
+        stem = term.words[0]
+        if not term.prefix or len(term.words) > 1 or not _PLAIN.fullmatch(stem):
+            return term.fts()
+        self.cursor.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)")
+        completions = self.cursor.execute(
+            "SELECT term FROM temp.article_vocab WHERE term >= ? AND term < ? LIMIT ?",
+            (stem, stem + "\U0010ffff", MAX_COMPLETIONS + 1),
+        ).fetchall()
+        if not completions or len(completions) > MAX_COMPLETIONS:
+            return term.fts()
+        return "(" + " OR ".join(f'"{word}"' for (word,) in completions) + ")"
 
     def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
         """Document ids of matches, newest first (below a document id when given)."""
@@ -222,7 +244,7 @@ class _Scope:
             f"SELECT rowid, bm25(article_fts, {_WEIGHTS}) FROM article_fts WHERE article_fts MATCH ? "
             "AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))"
         )
-        params = (" AND ".join(w.fts() for w in words), min(docids), max(docids), json.dumps(docids))
+        params = (" AND ".join(self._fts(w) for w in words), min(docids), max(docids), json.dumps(docids))
         return dict(self.cursor.execute(sql, params).fetchall())
 
     def count(self) -> tuple[int, bool]:
