@@ -37,6 +37,18 @@ def no_stray_dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning {a[2:]}"))
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp):
+    """Empties the clipboard after each test, while Python still runs.
+
+    A QMimeData made in Python (by a test, or by the body's copy) stays on the clipboard; the offscreen
+    platform keeps it in a C++ static that is destroyed after the interpreter has finalized, and its
+    destructor calling back into Python then kills the process with a segmentation fault at exit.
+    """
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def repo(library):
     return ArticleRepo(library)
