@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from workstation.models import Photo
-from workstation.search_index import document
+from workstation.search_index import documents
 from workstation.store import Library, LibraryError
 
 
@@ -53,24 +53,15 @@ def check_library(library: Library) -> list[str]:
 
 
 def _index_drift(conn) -> list[str]:
-    import json
-
     stored = {
         row[0]: tuple(row[1:])
         for row in conn.execute(text("SELECT rowid, headline, body, byline, keywords, captions FROM article_fts"))
     }
-    problems = []
-    rows = conn.execute(
-        text(
-            "SELECT a.id, a.headline, a.body, a.byline, a.keywords, "
-            "(SELECT group_concat(g.caption, char(10)) FROM gallery_items g WHERE g.article_id = a.id) "
-            "FROM articles a WHERE a.trashed_at IS NULL"
-        )
-    )
-    for docid, headline, body, byline, keywords, captions in rows:
-        expected = document(headline, body, byline, json.loads(keywords or "[]"), (captions or "").split("\n"))
-        if stored.pop(docid, None) != expected:
-            problems.append(f"search index: article {docid} is missing or out of date")
+    problems = [
+        f"search index: article {docid} is missing or out of date"
+        for docid, expected in documents(conn)
+        if stored.pop(docid, None) != expected
+    ]
     problems += [f"search index: holds article {docid}, which is deleted or in the trash" for docid in stored]
     return problems
 

@@ -86,7 +86,7 @@ class SearchResult:
 
     def as_json(self) -> dict:
         """The result as the CLI's `search --json` prints it (DESIGN.md)."""
-        return {"query": self.query, "total": self.total, "total_exact": self.total_exact,
+        return {"query": self.query, "total": self.total,
                 "hits": [h.as_json() for h in self.hits]}  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Connection, text
 
@@ -21,26 +22,36 @@ def document(headline: str, body: str, byline: str, keywords: Iterable[str], cap
     )
 
 
-_SELECT = text(
+_SELECT = (
     "SELECT a.id, a.headline, a.body, a.byline, a.keywords, "
-    "(SELECT group_concat(g.caption, char(10)) FROM gallery_items g WHERE g.article_id = a.id) "
-    "FROM articles a WHERE a.id IN (SELECT value FROM json_each(:ids)) AND a.trashed_at IS NULL"
+    "(SELECT group_concat(caption, char(10)) FROM "
+    "(SELECT g.caption FROM gallery_items g WHERE g.article_id = a.id ORDER BY g.position, g.id)) "
+    "FROM articles a WHERE a.trashed_at IS NULL"
 )
+
+
+def documents(conn: Connection, docids: Iterable[int] | None = None) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(docid, index row) for each live article, or for the live ones among `docids`."""
+    if docids is None:
+        rows = conn.execute(text(_SELECT))
+    else:
+        rows = conn.execute(
+            text(_SELECT + " AND a.id IN (SELECT value FROM json_each(:ids))"), {"ids": json.dumps(sorted(set(docids)))}
+        )
+    for docid, headline, body, byline, keywords, captions in rows:
+        kw = json.loads(keywords) if isinstance(keywords, str) else (keywords or [])
+        yield docid, document(headline, body, byline, kw, (captions or "").split("\n"))
 
 
 def reindex(conn: Connection, docids: Iterable[int]) -> None:
     """Rewrites the index rows of these articles from the store (trashed or deleted ones drop out)."""
-    import json
-
     ids = sorted(set(docids))
     if not ids or conn.dialect.name != "sqlite":
         return
-    payload = json.dumps(ids)
-    conn.execute(text("DELETE FROM article_fts WHERE rowid IN (SELECT value FROM json_each(:ids))"), {"ids": payload})
-    rows = []
-    for docid, headline, body, byline, keywords, captions in conn.execute(_SELECT, {"ids": payload}):
-        kw = json.loads(keywords) if isinstance(keywords, str) else (keywords or [])
-        rows.append((docid, *document(headline, body, byline, kw, (captions or "").split("\n"))))
+    conn.execute(
+        text("DELETE FROM article_fts WHERE rowid IN (SELECT value FROM json_each(:ids))"), {"ids": json.dumps(ids)}
+    )
+    rows = [(docid, *doc) for docid, doc in documents(conn, ids)]
     if rows:
         conn.exec_driver_sql(
             "INSERT INTO article_fts(rowid, headline, body, byline, keywords, captions) VALUES (?, ?, ?, ?, ?, ?)",
