@@ -85,8 +85,12 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def check_target(target: Path, zip_mode: bool) -> None:
-    """Refuses a target whose replacement would lose anything that is not an exported bundle."""
+def check_target(target: Path, zip_mode: bool, dirs: dict[str, int] | None = None) -> None:
+    """Refuses a target whose replacement would lose anything that is not an exported bundle.
+
+    `dirs`: the modification times of the bundle's folders when the last export left it; while
+    they hold, no file was added to or removed from it, and its thousands of files need no listing.
+    """
     if not target.parent.exists():
         try:
             target.parent.mkdir(parents=True)
@@ -102,6 +106,8 @@ def check_target(target: Path, zip_mode: bool) -> None:
         return
     if not target.is_dir():
         raise LibraryError(f"{target} exists and is not a folder; the export will not replace it.")
+    if dirs and (target / MANIFEST).is_file() and _dirs_unchanged(target, dirs):
+        return
     if not any(target.iterdir()):
         return
     listed = read_manifest(target / MANIFEST)
@@ -116,6 +122,14 @@ def check_target(target: Path, zip_mode: bool) -> None:
             if rel != MANIFEST and rel not in listed:
                 raise LibraryError(f"{target} holds {rel}, which is not part of the exported bundle; "
                                    "move it away or export to another folder.")  # fmt: skip
+
+
+def _dirs_unchanged(target: Path, dirs: dict[str, int]) -> bool:
+    prefix = str(target) + os.sep
+    try:
+        return all(os.stat(prefix + rel if rel else target).st_mtime_ns == mtime for rel, mtime in dirs.items())
+    except OSError:
+        return False
 
 
 def read_manifest(path: Path) -> dict[str, tuple[str, int]] | None:
@@ -205,6 +219,14 @@ class FolderSink:
     def close(self) -> None:
         """Waits for every write; raises the first error of any."""
         self._pool.shutdown(wait=True)
+
+    def dir_times(self) -> dict[str, int]:
+        """The modification time of every folder of the bundle (after `close`)."""
+        folders = {""}
+        for rel in self._dirs:
+            parts = rel.split("/")
+            folders.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+        return {rel: os.stat(self._root + rel if rel else self.root).st_mtime_ns for rel in folders}
 
     def abandon(self) -> None:
         """Stops writing (the staging folder is about to be removed)."""
@@ -477,7 +499,7 @@ class BundleWriter:
                 raise LibraryError(f"The previous bundle lost {rel}; export everything again without --section/--article.")
             self.put(rel, data)
 
-    def state(self, target: Path) -> dict:
+    def state(self, target: Path, dirs: dict[str, int]) -> dict:
         """The state to keep for the next export to this target."""
         self.settle()
-        return {"format": STATE_FORMAT, "target": str(target), "jobs": self.jobs, "files": self.stats}
+        return {"format": STATE_FORMAT, "target": str(target), "jobs": self.jobs, "files": self.stats, "dirs": dirs}

@@ -140,10 +140,10 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     site = load_site(library)
     scope, report.refused = _scope(library, site, sections, articles)
     tidy_target(target)
-    check_target(target, zip_mode)
-    previous = PreviousBundle(target, zip_mode)
     state_path = state_file(cache, target)
     old_state = load_state(state_path, target) if not zip_mode else {}
+    check_target(target, zip_mode, old_state.get("dirs"))
+    previous = PreviousBundle(target, zip_mode)
     published = set(site.stories)
     if scope is None:
         members = published
@@ -161,6 +161,7 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
         images = RenditionCache(library, cache / "renditions")
         _write_all(site, renderer, writer, images, members, kept, report, progress, _workers(workers))
         sink.close()
+        dirs = sink.dir_times() if not zip_mode else {}
         report.remover = swap_in(staging, target)
     except BaseException:
         if sink is not None:
@@ -170,7 +171,7 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     finally:
         previous.close()
     if not zip_mode:
-        save_state(state_path, writer.state(target))
+        save_state(state_path, writer.state(target, dirs))
     report.stories = len(members)
     report.files = len(writer.files)
     report.written, report.reused = writer.written, writer.reused

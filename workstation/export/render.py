@@ -122,8 +122,8 @@ class Renderer:
         self._nav: dict[str, Markup] = {}
         self._cards: dict[int, Card] = {}
         self._paths: dict[int, str] = {}
-        self._card_digests: dict[int, str] = {}
         self._names = site.section_names()
+        self._local: dict[datetime, datetime] = {}
 
     # -- what decides the bytes ---------------------------------------------------------------
     @cached_property
@@ -141,30 +141,23 @@ class Renderer:
         return h.hexdigest()
 
     def card_digest(self, docid: int) -> str:
-        """A fingerprint of a story's card (what other pages show of it), without rendering it."""
-        digest = self._card_digests.get(docid)
-        if digest is None:
-            story = self.site.stories[docid]
-            thumb = plan(story.photos[0]).thumb if story.photos else None
-            thumb_key = f"{thumb.jpeg} {thumb.width} {thumb.height}" if thumb else ""
-            digest = self._card_digests[docid] = "\x1f".join(
-                (str(docid), story.headline, self.story_path(docid), str(story.published_at), thumb_key,
-                 story.body_key)
-            )  # fmt: skip
-        return digest
+        """A fingerprint of a story's card (what other pages show of it), without rendering it:
+        the story's own digest covers its headline, time, first photo and body version."""
+        return self.site.stories[docid].digest
 
     def fingerprint_story(self, story: Story) -> str:
         """A fingerprint of every page of a story: it changes when any of their bytes would."""
-        h = hashlib.blake2b(digest_size=16)
-        h.update(f"{self.site_digest}\x00{story.digest}".encode())
-        for other in self.related_ids(story):
-            h.update(b"\x00" + self.card_digest(other).encode())
-        return h.hexdigest()
+        stories = self.site.stories
+        parts = [self.site_digest, story.digest, *(stories[d].digest for d in self.related_ids(story))]
+        return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
 
     # -- places and times ---------------------------------------------------------------------
     def local(self, when: datetime) -> datetime:
         """A stored UTC time in the site's time zone."""
-        return when.replace(tzinfo=UTC).astimezone(self.site.tz)
+        local = self._local.get(when)
+        if local is None:
+            local = self._local[when] = when.replace(tzinfo=UTC).astimezone(self.site.tz)
+        return local
 
     def story_path(self, docid: int, page: int = 1) -> str:
         """The bundle path of a story's page: YYYY-MM/DD/c_<docid>.htm, c_<docid>_<k>.htm."""
