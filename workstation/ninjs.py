@@ -220,7 +220,8 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     pubstatus = item.get("pubstatus", "usable")
     if pubstatus not in ("usable", "withheld", "canceled", "cancelled", None):
         raise ItemError(f"unknown pubstatus {json.dumps(pubstatus, ensure_ascii=False)}")
-    status = "draft" if pubstatus == "withheld" else "published"
+    trash = pubstatus in ("canceled", "cancelled")
+    status = "draft" if pubstatus == "withheld" or trash else "published"  # a killed story was never published
 
     uri = item.get("uri")
     if uri is not None and (not isinstance(uri, str) or not uri.strip()):
@@ -237,7 +238,7 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
         values=values,
         body=None if body is None else body.encode("utf-8"),
         status=status,
-        trash=pubstatus in ("canceled", "cancelled"),
+        trash=trash,
         published_at=published_at,
         index_row=tuple(index_row),
     )
