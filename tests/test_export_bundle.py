@@ -20,7 +20,7 @@ from tests.test_export import test_no_internal_link_is_broken_and_all_are_relati
 from workstation.articles import ArticleRepo, NotFoundError
 from workstation.cli import main as cli_main
 from workstation.export import ExportCancelled, export_bundle
-from workstation.store import LibraryError, open_library
+from workstation.store import LibraryError
 
 
 @pytest.fixture

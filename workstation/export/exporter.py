@@ -14,9 +14,9 @@ from pathlib import Path
 
 from workstation.articles import NotFoundError
 from workstation.export.bundle import (
-    MANIFEST, BundleWriter, ExportCancelled, FolderSink, PreviousBundle, ZipSink, check_target, load_state,
-    save_state, staging_path, state_file, swap_in, tidy_target, _remove,
+    BundleWriter, ExportCancelled, FolderSink, PreviousBundle, ZipSink, load_state, save_state, state_file,
 )  # fmt: skip
+from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
 from workstation.export.feeds import manifest, newest_first, rss, sitemap
 from workstation.export.images import RenditionCache, plan
 from workstation.export.render import PER_PAGE, Renderer, static_dir
@@ -166,7 +166,7 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     except BaseException:
         if sink is not None:
             sink.abandon()
-        _remove(staging)
+        remove(staging)
         raise
     finally:
         previous.close()
@@ -212,13 +212,11 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
             if progress is not None and done % step == 0:
                 progress(done, total, f"{done} / {len(pending)}")
 
-    for story in stories:
-        for photo in story.photos:
-            for r in plan(photo).renditions:
-                for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
-                    if not writer.done(f"file:{rel}"):
-                        writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel:
-                                   _rendition(images, p, r, e, rel))  # fmt: skip
+    photos = dict.fromkeys(photo for story in stories for photo in story.photos)  # each once, in order
+    for photo in photos:
+        for r in plan(photo).renditions:
+            for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
+                writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel: _rendition(images, p, r, e, rel))
 
     by_section: dict[str, list[int]] = {s.slug: [] for s in site.sections}
     for story in newest_first(stories):

@@ -80,10 +80,17 @@ def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) 
     return "\n".join(lines).encode("utf-8")
 
 
+def _json_string(text: str) -> str:
+    # The bundle's own names need no escaping; anything else goes through the encoder.
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return json.dumps(text, ensure_ascii=False)
+
+
 def manifest(files: dict[str, tuple[str, int]]) -> bytes:
     """manifest.json: every other file of the bundle, relative path -> sha256 and size in bytes."""
     # One line per file, written out directly: json.dumps with indentation is many times slower.
-    lines = [f' {json.dumps(path, ensure_ascii=False)}: {{"bytes": {size}, "sha256": "{sha}"}}'
+    lines = [f' {_json_string(path)}: {{"bytes": {size}, "sha256": "{sha}"}}'
              for path, (sha, size) in sorted(files.items())]  # fmt: skip
     return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 

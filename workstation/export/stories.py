@@ -63,7 +63,7 @@ class Story:
     subheadline: str
     byline: str
     source_title: str
-    keywords: tuple[str, ...]
+    keywords_stored: str | list | None  # as the store returns it; `keywords` parses it when needed
     dateline_city: str
     dateline_at: datetime | None
     dateline_agency: str
@@ -74,6 +74,14 @@ class Story:
     related: tuple[int, ...]
     bodies: BodyLoader = field(compare=False, repr=False)
     row: tuple = field(default=(), compare=False, repr=False)  # the article row as read, for `digest`
+
+    @cached_property
+    def keywords(self) -> tuple[str, ...]:
+        """The keywords (parsed on first use: most stories of an export are never rendered)."""
+        value = self.keywords_stored
+        if isinstance(value, str):
+            value = json.loads(value or "[]")
+        return tuple(value or ())
 
     @property
     def pages(self) -> int:
@@ -122,7 +130,7 @@ class BodyLoader:
                 if self.library.is_sqlite:  # the driver's own cursor: several times faster on many rows
                     rows = conn.connection.dbapi_connection.cursor().execute("SELECT id, body FROM articles")
                 else:
-                    rows = conn.execute(text("SELECT id, body FROM articles")).tuples()
+                    rows = conn.execute(text("SELECT id, body FROM articles"))
                 self.bodies.update((docid, body or "") for docid, body in rows)
                 return
             wanted = sorted(set(docids) - self.bodies.keys())
@@ -227,7 +235,7 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         else:
 
             def select_rows(sql: str):
-                return conn.execute(_query(sql, where), params).tuples()
+                return conn.execute(_query(sql, where), params)
 
         creators: dict = {}
         for docid, sha, ext, width, height, orientation, caption, alt, credit, slug, meta in select_rows(_GALLERY):
@@ -246,11 +254,9 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         for row in rows:
             (docid, slug, headline, subheadline, byline, source_title, keywords, city, dateline_at, agency,
              published_at, updated_at, version) = row  # fmt: skip
-            if isinstance(keywords, str):
-                keywords = json.loads(keywords or "[]")
             stories[docid] = Story(
                 docid, slug, headline or "", subheadline or "", byline or "", source_title or "",
-                tuple(keywords or ()), city or "", _parse_time(dateline_at), agency or "", _parse_time(published_at),
+                keywords, city or "", _parse_time(dateline_at), agency or "", _parse_time(published_at),
                 _parse_time(updated_at), version, tuple(photos.get(docid, ())), tuple(related.get(docid, ())),
                 bodies, tuple(row),
             )  # fmt: skip
