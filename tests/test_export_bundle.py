@@ -232,3 +232,22 @@ def test_kill_at_any_moment_leaves_a_whole_bundle(library, tmp_path):
     assert manifest_true(out) and "موقع آخر" in (out / "index.html").read_text("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("site")) == ["site"]
     assert full > 0.05
+
+
+def test_narrowed_export_over_a_zip_keeps_the_other_stories(sample, tmp_path):
+    target = tmp_path / "site.zip"
+    export(sample, target)
+    with zipfile.ZipFile(target) as zf:
+        before = {name: zf.read(name) for name in zf.namelist()}
+    repo = ArticleRepo(sample["library"])
+    world = sample["ids"]["related"][1]
+    record = repo.get(world)
+    repo.save(world, record.version, headline="لن يظهر في هذا التصدير")
+    export(sample, target, sections=["china"])
+    with zipfile.ZipFile(target) as zf:
+        after = {name: zf.read(name) for name in zf.namelist()}
+    world_page = f"2017-04/12/c_{world}.htm"
+    assert after[world_page] == before[world_page]
+    listed = json.loads(after["manifest.json"])
+    assert set(listed) == set(after) - {"manifest.json"}
+    assert all(hashlib.sha256(after[n]).hexdigest() == e["sha256"] for n, e in listed.items())
