@@ -391,7 +391,7 @@ def test_an_import_stopped_half_way_stops_its_workers(library, tmp_path, monkeyp
 def test_kill_9_leaves_only_whole_articles(tmp_path):
     from workstation.store import open_library
 
-    n = 4000
+    n = 6000  # three batches: the kill comes while the second or third is being written
     corpus = _corpus(tmp_path / "big.jsonl", n)
     db = tmp_path / "lib.sqlite"
     open_library(str(db)).close()

@@ -19,7 +19,7 @@ from workstation.articles import utcnow
 from workstation.search_index import reindex
 from workstation.store import Library, LibraryError
 
-FTS_HASH_BYTES = 16 << 20  # the index's in-memory buffer while importing (SQLite's default: 1 MiB)
+FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
 
 
 @dataclass(slots=True)

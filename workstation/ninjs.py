@@ -32,7 +32,7 @@ from workstation.search_index import document
 from workstation.store import Library, LibraryError
 from workstation.textnorm import normalize
 
-CHUNK_BYTES = 8 << 20  # a worker's share of a JSON Lines file (about 1,400 stories), and one write transaction
+CHUNK_BYTES = 16 << 20  # a worker's share of a JSON Lines file (about 2,800 stories), and one write transaction
 PARALLEL_BYTES = 8 << 20  # smaller files are read in this process: starting workers costs more
 DOCUMENT_BATCH = 500  # items of a JSON document written per transaction
 _MAX_DOCID = (1 << 63) - 1
