@@ -103,12 +103,16 @@ class RenditionCache:
         if all(p.is_file() for p in wanted):
             return
         source = photo_path(self.library, photo.sha256, photo.ext)
+        if photo.ext.lower() in ("heic", "heif"):
+            from workstation.renditions import heic_available
+
+            heic_available()  # registers the HEIF opener when the optional plugin is there
         try:
             with Image.open(source) as img:
                 img.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
                 upright = ImageOps.exif_transpose(img)
                 icc = img.info.get("icc_profile")
-                pixels = upright.convert("RGB") if upright.mode != "RGB" else upright.copy()
+                pixels = _flatten(upright)
         except FileNotFoundError:
             raise LibraryError(f"Photo {photo.sha256[:12]} is missing from the library ({source}); "
                                "run 'workstation check'.") from None  # fmt: skip
@@ -138,6 +142,15 @@ class RenditionCache:
         if ext == "jpg":
             return embed_jpeg(data, words)
         return embed_webp(data, words, rendition.width, rendition.height)
+
+
+def _flatten(img: Image.Image) -> Image.Image:
+    """The image as opaque RGB: transparency laid on white, as a web page would show it."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("RGB")
+    return img.convert("RGB") if img.mode != "RGB" else img.copy()
 
 
 def _atomic_save(img: Image.Image, target: Path, fmt: str, **options) -> None:
