@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select, text
 
 from workstation.dateline import site_zone
 from workstation.models import Setting
+from workstation.sections import SectionRecord, SectionRepo
 from workstation.sections_seed import DEFAULT_SETTINGS
 from workstation.store import Library
 
@@ -40,16 +41,6 @@ class PhotoRef(NamedTuple):
     def meta_key(self) -> tuple[str, ...]:
         """The text embedded in the rendition files (it decides their names)."""
         return (self.caption, self.credit, self.creator, self.slug)
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    """A section of the site in tree order."""
-
-    slug: str
-    name: str
-    parent: str | None
-    depth: int
 
 
 @dataclass(eq=False)
@@ -148,7 +139,7 @@ class Site:
     agency_name: str
     tz_name: str
     tz: ZoneInfo
-    sections: list[SectionInfo]
+    sections: list[SectionRecord]
     stories: dict[int, Story]  # by document id, ascending
     bodies: BodyLoader
 
@@ -161,23 +152,6 @@ def _parse_time(value) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(value)
-
-
-def _sections(conn) -> list[SectionInfo]:
-    rows = conn.execute(text("SELECT id, slug, name, parent_id, position FROM sections")).all()
-    slugs = {r.id: r.slug for r in rows}
-    children: dict[int | None, list] = {}
-    for r in rows:
-        children.setdefault(r.parent_id, []).append(r)
-    out: list[SectionInfo] = []
-
-    def walk(parent: int | None, depth: int) -> None:
-        for r in sorted(children.get(parent, []), key=lambda r: (r.position, r.id)):
-            out.append(SectionInfo(r.slug, r.name, slugs.get(r.parent_id), depth))
-            walk(r.id, depth + 1)
-
-    walk(None, 0)
-    return out
 
 
 _LIVE = "a.status = 'published' AND a.trashed_at IS NULL"
@@ -222,9 +196,9 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
     else:
         where, params = "a.id IN :ids", {"ids": sorted(set(docids)) or [-1]}
     bodies = BodyLoader(library)
+    sections = SectionRepo(library).tree()
     with library.engine.connect() as conn:
         settings = dict(conn.execute(select(Setting.key, Setting.value)).all())
-        sections = _sections(conn)
         photos: dict[int, list[PhotoRef]] = {}
         if docids is None and library.is_sqlite:
             # The driver's own cursor: several times faster on ten thousand rows.
