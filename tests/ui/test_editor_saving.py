@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.exc import OperationalError
 
 from ui.editor import ArticleEditor
@@ -25,23 +25,7 @@ BODY = "<p>اتفقت روسيا والولايات المتحدة على موا
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(params=["rtl", "ltr"])
-def direction(request, qapp):
-    """Runs a test once with the Arabic (right to left) and once with the English (left to right) layout."""
-    before = qapp.layoutDirection()
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft if request.param == "rtl" else Qt.LayoutDirection.LeftToRight)
-    yield request.param
-    qapp.setLayoutDirection(before)
-
-
-@pytest.fixture(autouse=True)
-def no_stray_dialogs(monkeypatch):
-    """A modal dialog nobody answers would hang the run: fail instead (tests that expect one patch it)."""
-    from ui.editor.conflict import ConflictDialog
-
-    monkeypatch.setattr(ConflictDialog, "exec", lambda self: pytest.fail("unexpected conflict dialog"))
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: pytest.fail(f"unexpected warning {a[2:]}"))
-
+pytestmark = pytest.mark.usefixtures("no_stray_dialogs")
 
 @pytest.fixture
 def repo(library):

@@ -12,7 +12,6 @@ from tests.ui.shell_fixtures import (  # noqa: F401 (fixtures)
 from ui.app import EXIT_FAILED, Workstation, start_app
 from workstation.articles import ArticleRepo
 from workstation.paths import AppPaths
-from workstation.sections import SectionRepo
 
 
 def _x(widget, window):
