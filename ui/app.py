@@ -6,13 +6,16 @@ global app object.
 
 from __future__ import annotations
 
+import signal
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ui.about import app_icon
+from ui.crash import install_crash_handler
 from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
 from ui.main_window import MainWindow
 from workstation.paths import AppPaths
@@ -104,27 +107,34 @@ def run_app(paths: AppPaths, location: str | None, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("org.editorialworkstation.Workstation")
+    app.setWindowIcon(app_icon())
+    running: list[Workstation] = []
+    # Installed first, so that errors while the library opens are logged and shown too.
+    handler = install_crash_handler(paths.log, lambda: running[0].window if running else None)
+    _quit_on_termination_signals(app)
     try:
-        from ui.about import app_icon
-
-        app.setWindowIcon(app_icon())
-    except ImportError:
-        pass
-    with tempfile.TemporaryDirectory(prefix="workstation-demo-") as scratch:
-        started = start_app(app, paths, location, Path(scratch) if demo else None)
-        if isinstance(started, int):
-            return started
-        handler = _install_crash_handler(paths, started)
-        status = app.exec()
-        if handler is not None:
-            handler.uninstall()
-        started.library.close()
-    return status
+        with tempfile.TemporaryDirectory(prefix="workstation-demo-") as scratch:
+            started = start_app(app, paths, location, Path(scratch) if demo else None)
+            if isinstance(started, int):
+                return started
+            running.append(started)
+            status = app.exec()
+            started.library.close()
+        return status
+    finally:
+        handler.uninstall()
 
 
-def _install_crash_handler(paths: AppPaths, workstation: Workstation):
-    try:
-        from ui.crash import install_crash_handler
-    except ImportError:
-        return None
-    return install_crash_handler(paths.log, lambda: workstation.window)
+def _quit_on_termination_signals(app: QApplication) -> None:
+    """SIGTERM (a logout, `kill`) and Ctrl+C close the windows the normal way, so open edits are saved."""
+
+    def close_and_quit(_signum, _frame) -> None:
+        app.closeAllWindows()
+        app.quit()
+
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, close_and_quit)
+    # Python runs signal handlers only between bytecodes; a light timer gives it the chance.
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
