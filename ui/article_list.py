@@ -9,11 +9,12 @@ Arabic-normalized search once typing pauses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QAbstractTableModel, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer,
-    Signal,
+    QAbstractTableModel, QEvent, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt,
+    QTimer, Signal,
 )  # fmt: skip
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -304,7 +305,7 @@ class ArticleListPanel(QWidget):
 
     currentArticleChanged = Signal(object)  # docid or None
     selectionChanged = Signal()
-
+    filesDropped = Signal(int, list)  # docid, local file paths: photos for that article
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model
@@ -324,6 +325,9 @@ class ArticleListPanel(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setDragDropOverwriteMode(False)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        # Files from the file manager dropped on a row become that article's photos (always a copy).
+        self.table.viewport().setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
@@ -368,6 +372,29 @@ class ArticleListPanel(QWidget):
         self.filter_box.setPlaceholderText(self.tr("Search this section…"))
         self.trash_button.setText(self.tr("Trash"))
         self.trash_button.setToolTip(self.tr("Show the articles in the trash"))
+
+    # -- files dropped from outside ----------------------------------------------------------------
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if watched is self.table.viewport() and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            paths = _local_files(event.mimeData())
+            if paths:
+                # Entering anywhere is fine; where it may land is decided row by row.
+                docid = self._docid_at(event.position().toPoint()) if kind != QEvent.Type.DragEnter else 0
+                if docid is None or not self.model.rowCount():
+                    event.ignore()
+                    return True
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                if kind == QEvent.Type.Drop:
+                    # The slow part (ingest) starts after the drop event has returned.
+                    QTimer.singleShot(0, lambda: self.filesDropped.emit(docid, paths))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _docid_at(self, point) -> int | None:
+        index = self.table.indexAt(point)
+        return self.model.docid(index.row()) if index.isValid() else None
 
     # -- the filter ------------------------------------------------------------------------------
     def apply_filter(self) -> None:
@@ -421,3 +448,10 @@ class ArticleListPanel(QWidget):
         if self._current is not None:
             self._current = None
             self.currentArticleChanged.emit(None)
+
+
+def _local_files(mime) -> list[Path]:
+    """The local files a drag carries (none for articles dragged inside the app)."""
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

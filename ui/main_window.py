@@ -6,61 +6,23 @@ done by core commands (through the CommandRunner) and by the editor's own saves.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )  # fmt: skip
 
+from ui.about import AboutDialog
 from ui.article_list import ArticleListModel, ArticleListPanel
+from ui.editor import ArticleEditor
+from ui.export_dialog import ExportDialog
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.section_tree import SectionTreeModel, SectionTreeView
 from ui.undo import CommandRunner
 from workstation.store import Library
-
-
-class PlaceholderEditor(QWidget):
-    """Stands in for the article editor where it is not installed: shows which article is chosen."""
-
-    saved = Signal(int)
-    dirtyChanged = Signal(bool)
-
-    def __init__(self, library: Library, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._stack = QUndoStack(self)
-        self.docid: int | None = None
-        self._label = QLabel(self)
-        self._label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self).addWidget(self._label)
-
-    def load(self, docid: int | None) -> None:
-        """Shows the article's document id."""
-        self.docid = docid
-        self._label.setText("" if docid is None else self.tr("Article {docid}").format(docid=docid))
-
-    def flush(self) -> bool:
-        """Nothing is ever pending here."""
-        return True
-
-    def undoStack(self) -> QUndoStack:
-        """An empty undo stack."""
-        return self._stack
-
-
-def _make_editor(library: Library, parent: QWidget) -> QWidget:
-    try:
-        from ui.editor import ArticleEditor
-    except ImportError:
-        return PlaceholderEditor(library, parent)
-    return ArticleEditor(library, parent)
-
-
-def _gallery_installed() -> bool:
-    return importlib.util.find_spec("ui.gallery") is not None
 
 
 class MainWindow(QMainWindow):
@@ -87,18 +49,17 @@ class MainWindow(QMainWindow):
         self.tree = SectionTreeView(library, self.tree_model, self)
         self.list_model = ArticleListModel(library, self.runner, parent=self)
         self.articles = ArticleListPanel(self.list_model, self)
-        self.editor = _make_editor(library, self)
+        self.editor = ArticleEditor(library, self)
         self.editor_area = QTabWidget(self)
         self.editor_area.setDocumentMode(True)
         self.editor_area.addTab(self.editor, qta.icon("mdi6.file-document-edit-outline"), self.tr("Article"))
-        # The photo panel is built the first time its tab is shown: its imports would slow every start.
-        self.gallery: QWidget | None = None
-        self.photos_tab: QWidget | None = None
-        if _gallery_installed():
-            self.photos_tab = QWidget(self)
-            QVBoxLayout(self.photos_tab).setContentsMargins(0, 0, 0, 0)
-            self.editor_area.addTab(self.photos_tab, qta.icon("mdi6.image-multiple-outline"), self.tr("Photos"))
-            self.editor_area.currentChanged.connect(self._tab_shown)
+        # The photo panel and the preview are built the first time their tab is shown: their
+        # imports would slow every start.
+        self.gallery = None
+        self.preview = None
+        self.photos_tab = self._lazy_tab("mdi6.image-multiple-outline", self.tr("Photos"))
+        self.preview_tab = self._lazy_tab("mdi6.eye-outline", self.tr("Preview"))
+        self.editor_area.currentChanged.connect(self._tab_shown)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("panes")
@@ -117,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.tree.sectionSelected.connect(self._section_chosen)
         self.articles.currentArticleChanged.connect(self._article_chosen)
+        self.articles.filesDropped.connect(self.add_photos)
         self.articles.selectionChanged.connect(self._update_actions)
         self.articles.trash_button.toggled.connect(self.show_trash_action.setChecked)
         self.list_model.modelReset.connect(self._update_counts)
@@ -296,17 +258,42 @@ class MainWindow(QMainWindow):
         self.editor.load(docid)
         if self.gallery is not None:
             self.gallery.set_article(docid)
+        if self.preview is not None and self.editor_area.currentWidget() is self.preview_tab:
+            self.preview.show_article(docid)
         self._use_editor_stack()
         self._update_actions()
 
-    def _tab_shown(self, index: int) -> None:
-        if self.gallery is not None or self.editor_area.widget(index) is not self.photos_tab:
-            return
-        from ui.gallery import GalleryPanel
+    def _lazy_tab(self, icon: str, title: str) -> QWidget:
+        tab = QWidget(self)
+        QVBoxLayout(tab).setContentsMargins(0, 0, 0, 0)
+        self.editor_area.addTab(tab, qta.icon(icon), title)
+        return tab
 
-        self.gallery = GalleryPanel(self.library, self.photos_tab)
-        self.photos_tab.layout().addWidget(self.gallery)
-        self.gallery.set_article(self._open_docid)
+    def _tab_shown(self, index: int) -> None:
+        tab = self.editor_area.widget(index)
+        if tab is self.photos_tab and self.gallery is None:
+            from ui.gallery import GalleryPanel
+
+            self.gallery = GalleryPanel(self.library, self.photos_tab)
+            self.photos_tab.layout().addWidget(self.gallery)
+            self.gallery.set_article(self._open_docid)
+        elif tab is self.preview_tab:
+            self._save_open_article()  # the preview shows what is in the editor now
+            if self.preview is None:
+                from ui.preview import ArticlePreview
+
+                self.preview = ArticlePreview(self.library, self.preview_tab)
+                self.preview_tab.layout().addWidget(self.preview)
+            self.preview.show_article(self._open_docid)
+
+    def add_photos(self, docid: int, paths: list) -> None:
+        """Opens the article on its photos and copies the files into its gallery (files dropped on the list)."""
+        if docid != self._open_docid:
+            self.articles.select(docid)
+            if self._open_docid != docid:
+                return  # the open article could not be saved; it stays open
+        self.editor_area.setCurrentWidget(self.photos_tab)
+        self.gallery.add_files(paths)
 
     def _save_open_article(self) -> bool:
         """Saves what the editor holds; False if it could not."""
@@ -360,7 +347,7 @@ class MainWindow(QMainWindow):
         if new is self.editor or self.editor.isAncestorOf(new):
             self._use_editor_stack()
             self.undo_group.setActiveStack(self.editor.undoStack())
-        elif self.gallery is not None and hasattr(self.gallery, "undoStack") and self.gallery.isAncestorOf(new):
+        elif self.gallery is not None and self.gallery.isAncestorOf(new):
             stack = self.gallery.undoStack()
             if stack not in self.undo_group.stacks():
                 self.undo_group.addStack(stack)
@@ -393,19 +380,12 @@ class MainWindow(QMainWindow):
 
     def export(self) -> None:
         """Opens the export dialog."""
-        try:
-            from ui.export_dialog import ExportDialog
-        except ImportError:
-            self._show_failure(self.tr("Export is not available in this build."))
-            return
         self._save_open_article()
         section = None if self.list_model.trash else self.tree.current_slug()
         ExportDialog(self.library, self, section=section, docid=self._open_docid).exec()
 
     def about(self) -> None:
         """Shows what the app is and who made it."""
-        from ui.about import AboutDialog
-
         AboutDialog(self).exec()
 
     def choose_language(self, language: str) -> None:
@@ -434,7 +414,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        if self.gallery is not None and hasattr(self.gallery, "shutdown"):
+        if self.gallery is not None:
             self.gallery.shutdown()
         self.save_state()
         event.accept()

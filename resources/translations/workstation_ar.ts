@@ -637,6 +637,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>الصور</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
         <source>&amp;New article</source>
         <translation>مقالة جديدة</translation>
     </message>
@@ -772,23 +776,12 @@ Free software under the GNU General Public License, version 3 or later ({licence
         </translation>
     </message>
     <message>
-        <source>Export is not available in this build.</source>
-        <translation>التصدير غير متاح في هذه النسخة.</translation>
-    </message>
-    <message>
         <source>The open article could not be saved; the language was not changed.</source>
         <translation>تعذر حفظ المقالة المفتوحة؛ لم تتغير اللغة.</translation>
     </message>
     <message>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>تعذر حفظ المقالة المفتوحة. هل تغلق البرنامج رغم ذلك وتفقد التغييرات غير المحفوظة؟</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderEditor</name>
-    <message>
-        <source>Article {docid}</source>
-        <translation>المقالة {docid}</translation>
     </message>
 </context>
 <context>

@@ -624,6 +624,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,22 +743,11 @@ Free software under the GNU General Public License, version 3 or later ({licence
         </translation>
     </message>
     <message>
-        <source>Export is not available in this build.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The open article could not be saved; the language was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderEditor</name>
-    <message>
-        <source>Article {docid}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

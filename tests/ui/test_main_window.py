@@ -210,3 +210,53 @@ def test_export_opens_on_the_current_section_and_article(main_window, monkeypatc
     [dialog] = opened
     assert (dialog.section, dialog.docid) == ("world", docid)
     dialog.deleteLater()
+
+
+def test_preview_tab_shows_the_open_article_as_exported(main_window, qtbot):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    docid = repo.create("world", headline="روسيا والولايات المتحدة", body="<p>نص الخبر</p>").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    headline = window.editor.fields.headline
+    headline.selectAll()
+    qtbot.keyClicks(headline, "Unsaved title")  # the preview saves and shows what is in the editor
+    window.editor_area.setCurrentWidget(window.preview_tab)
+    text = window.preview.toPlainText()
+    assert "Unsaved title" in text and "نص الخبر" in text
+    assert repo.get(docid).headline == "Unsaved title"
+
+
+def test_files_dropped_on_an_article_become_its_photos_as_copies(main_window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    from tests.photo_samples import small_jpeg
+    from workstation.gallery import GalleryRepo
+
+    window = main_window
+    repo = ArticleRepo(window.library)
+    first = repo.create("world", headline="الأول").docid
+    second = repo.create("world", headline="الثاني").docid
+    window.tree.select("world")
+    window.articles.select(first)
+    photo = small_jpeg(tmp_path / "drop.jpg")
+    before = photo.read_bytes()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(photo))])
+    table = window.articles.table
+    row = window.list_model.row_of(second)
+    point = QPointF(table.visualRect(window.list_model.index(row, 0)).center())
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(table.viewport(), kind(point.toPoint(), actions, mime, buttons, modifiers))
+    drop = QDropEvent(point, Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(table.viewport(), drop)
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
+    qtbot.waitUntil(lambda: len(GalleryRepo(window.library).items(second)) == 1, timeout=20000)
+    assert window.editor.current_docid() == second
+    assert window.editor_area.currentWidget() is window.photos_tab
+    assert GalleryRepo(window.library).items(first) == []
+    assert photo.read_bytes() == before  # the user's file is copied, never moved
