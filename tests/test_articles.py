@@ -112,3 +112,17 @@ def test_explicit_docid_must_be_free(repo):
     repo.create(docid=136205067, headline="x")
     with pytest.raises(ValueError, match="136205067"):
         repo.create(docid=136205067, headline="y")
+
+
+def test_restoring_a_revision_keeps_the_autosaved_text_it_replaces(repo):
+    a = repo.create(headline="الأول")
+    first = repo.revisions(a.docid)[0]
+    a = repo.save(a.docid, a.version, keep_revision=False, headline="مسودة محفوظة تلقائيا")
+    a = repo.restore_revision(a.docid, first.id, a.version)
+    kept = repo.revisions(a.docid)
+    assert [r.reason for r in kept] == ["created", "before restore", "save"]
+    assert kept[1].snapshot["headline"] == "مسودة محفوظة تلقائيا" and a.headline == "الأول"
+    # Nothing to keep when the replaced text is already a revision.
+    a = repo.restore_revision(a.docid, first.id, a.version)
+    assert [r.reason for r in repo.revisions(a.docid)][-1] == "save"
+    assert len(repo.revisions(a.docid)) == 4

@@ -60,3 +60,34 @@ def test_backup_refuses_to_overwrite(library, tmp_path, capsys):
     assert main(["--db", str(library.path), "backup", str(target)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert target.read_bytes() == b"keep me"
+
+
+def test_backup_carries_the_photo_files_and_opens_sound(library, tmp_path):
+    from PIL import Image
+
+    from workstation.photos import ingest
+
+    a = ArticleRepo(library).create(headline="صور")
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(tmp_path / "red.jpg")
+    assert ingest(library, a.docid, [tmp_path / "red.jpg"]).added
+    assert main(["--db", str(library.path), "backup", str(tmp_path / "copy.sqlite")]) == 0
+    copy = open_library(str(tmp_path / "copy.sqlite"))
+    assert check_library(copy) == []
+    copy.close()
+
+
+def test_check_reports_a_damaged_file_instead_of_failing(library, tmp_path, capsys):
+    for i in range(200):
+        ArticleRepo(library).create(headline=f"خبر {i}", body="<p>" + "نص طويل " * 200 + "</p>")
+    library.close()
+    conn = sqlite3.connect(library.path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(library.path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, len(data) - page, page * 5):  # scribble over every fifth page
+        data[offset:offset + 200] = b"\xff" * 200
+    library.path.write_bytes(bytes(data))
+    status = main(["--db", str(library.path), "check"])
+    err = capsys.readouterr().err
+    assert status in (1, 2) and "Traceback" not in err and err.strip()

@@ -136,13 +136,24 @@ class ArticleRepo:
             reindex(session.connection(), [docid])
             return record
 
-    def save(self, docid: int, base_version: int, *, keep_revision: bool = True, **changes: Any) -> ArticleRecord:
-        """Saves changes made to `base_version`; refuses with ConflictError if the library moved on."""
+    def save(
+        self, docid: int, base_version: int, *, keep_revision: bool = True, keep_replaced: str | None = None,
+        **changes: Any,
+    ) -> ArticleRecord:
+        """Saves changes made to `base_version`; refuses with ConflictError if the library moved on.
+
+        With `keep_replaced` (a revision reason), the text being replaced is first kept as a
+        revision if no revision holds it yet (autosaves keep none).
+        """
         now = utcnow()
         with self.library.sessions.begin() as session:
             row = self._row(session, docid)
             if row.version != base_version:
                 raise ConflictError(docid, base_version, row.version)
+            if keep_replaced:
+                latest = session.scalar(select(func.max(Revision.version)).where(Revision.article_id == docid))
+                if latest != row.version:
+                    self._keep_revision(session, self._record(session, row), keep_replaced)
             status_changed = "status" in changes and changes["status"] != row.status
             related = changes.pop("related", None)
             self._apply(session, row, changes, now)
@@ -165,7 +176,8 @@ class ArticleRepo:
         return self.save(docid, base_version, status=status)
 
     def restore_revision(self, docid: int, revision_id: int, base_version: int) -> ArticleRecord:
-        """Makes a kept revision the current text again, as a new version and revision."""
+        """Makes a kept revision the current text again, as a new version and revision; the text it
+        replaces is kept as a revision first when none holds it."""
         with self.library.sessions() as session:
             rev = session.get(Revision, revision_id)
             if rev is None or rev.article_id != docid:
@@ -173,7 +185,7 @@ class ArticleRepo:
             snapshot = dict(rev.snapshot)
         if snapshot.get("dateline_at"):
             snapshot["dateline_at"] = datetime.fromisoformat(snapshot["dateline_at"])
-        return self.save(docid, base_version, **snapshot)
+        return self.save(docid, base_version, keep_replaced="before restore", **snapshot)
 
     def trash(self, docids: list[int]) -> None:
         """Moves articles to the trash: they leave the lists, search and exports until restored."""

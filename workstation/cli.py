@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from workstation import __version__
+from workstation.articles import NotFoundError
 from workstation.paths import AppPaths
 from workstation.store import Library, LibraryError, open_library
 
@@ -180,26 +185,55 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_app
 
         return run_app(paths, None if args.demo else location, demo=args.demo)
-    from workstation.articles import NotFoundError
-
+    _utf8_output()
     try:
         library = open_library(location, default_photos_dir=paths.data / "photos")
-    except LibraryError as exc:
-        print(f"workstation: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    try:
-        return args.handler(args, library)
-    except (CommandError, LibraryError, NotFoundError, ValueError) as exc:
-        print(f"workstation: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        try:
+            status = args.handler(args, library)
+            sys.stdout.flush()
+            return status
+        finally:
+            library.close()
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (`| head`); not an error of ours
+        # The reader went away (`| head`): not an error of ours. Later flushes go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        print("workstation: interrupted", file=sys.stderr)
-        return EXIT_FAILED
-    finally:
-        library.close()
+        return _fail("interrupted")
+    except (CommandError, LibraryError, NotFoundError, ValueError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except (sqlite3.Error, SQLAlchemyError) as exc:
+        return _fail(f"the library's database failed: {getattr(exc, 'orig', None) or exc}")
+    except Exception as exc:  # never a traceback on the terminal: the details go to the log folder
+        return _fail(f"unexpected error ({type(exc).__name__}: {exc}); details in {_log_traceback(paths)}")
+
+
+def _fail(message: str) -> int:
+    print(f"workstation: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _utf8_output() -> None:
+    """Arabic on stdout and stderr whatever the console's code page (a redirect on Windows is cp1252)."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8", errors=errors)
+
+
+def _log_traceback(paths: AppPaths) -> Path:
+    import traceback
+
+    log = paths.log / "cli-errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc() + "\n")
+    except OSError:
+        return Path("(the log folder could not be written)")
+    return log
 
 
 if __name__ == "__main__":

@@ -49,6 +49,11 @@ class Library:
         self.engine.dispose()
 
 
+def photos_dir_beside(path: Path) -> Path:
+    """The folder of photo files that belongs to the library file at `path`."""
+    return path.with_name(f"{path.stem}-photos")
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
 
@@ -149,7 +154,7 @@ def open_library(location: str, default_photos_dir: Path | None = None) -> Libra
         raise LibraryError(f"Cannot open the library at {location}: {exc}") from None
 
     if path is not None:
-        photos_dir = path.with_name(f"{path.stem}-photos")
+        photos_dir = photos_dir_beside(path)
     elif default_photos_dir is not None:
         photos_dir = default_photos_dir
     else:
