@@ -20,6 +20,7 @@ from tests.test_export import test_no_internal_link_is_broken_and_all_are_relati
 from workstation.articles import ArticleRepo, NotFoundError
 from workstation.cli import main as cli_main
 from workstation.export import ExportCancelled, export_bundle
+from workstation.sections import SectionRepo
 from workstation.store import LibraryError
 
 
@@ -161,6 +162,39 @@ def test_refuses_to_replace_what_is_not_a_bundle(sample, tmp_path):
         export(sample, tmp_path / "file.zip")
 
 
+def test_refuses_to_replace_a_zip_that_is_not_a_bundle(sample, tmp_path):
+    archive = tmp_path / "archive.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("thesis.txt", "years of work")
+    before = archive.read_bytes()
+    with pytest.raises(LibraryError, match=f"{archive}.*not an exported bundle"):
+        export(sample, archive)
+    assert archive.read_bytes() == before
+    site = tmp_path / "site.zip"
+    export(sample, site)
+    with zipfile.ZipFile(site, "a") as zf:
+        zf.writestr("notes.txt", "mine")
+    before = site.read_bytes()
+    with pytest.raises(LibraryError, match="notes.txt"):
+        export(sample, site)
+    assert site.read_bytes() == before
+
+
+def test_a_scope_with_nothing_published_leaves_the_target(sample, tmp_path):
+    repo = ArticleRepo(sample["library"])
+    out = tmp_path / "site"
+    export(sample, out)
+    before = identity(out)
+    repo.trash([sample["ids"]["related"][0]])
+    with pytest.raises(LibraryError, match="Nothing to export"):
+        export(sample, out, articles=[sample["ids"]["related"][0]])
+    assert identity(out) == before and not list(tmp_path.glob("site.*"))
+    SectionRepo(sample["library"]).add("empty", "قسم فارغ")
+    with pytest.raises(LibraryError, match="no published story"):
+        export(sample, out, sections=["empty"])
+    assert identity(out) == before
+
+
 def test_cancel_leaves_the_previous_bundle(sample, tmp_path):
     out = tmp_path / "site"
     export(sample, out)
@@ -179,7 +213,14 @@ def test_cli_export(sample, tmp_path, capsys):
     db = str(sample["library"].path)
     assert cli_main(["--db", db, "export", "--out", str(tmp_path / "cli")]) == 0
     assert "exported 9 stories" in capsys.readouterr().err
-    assert cli_main(["--db", db, "export", "--out", str(tmp_path / "cli"), "--article", str(sample["ids"]["draft"])]) == 1
+    before = identity(tmp_path / "cli")
+    # Every --article refused: nothing could be done, so exit 2 and the bundle stays as it was.
+    assert cli_main(["--db", db, "export", "--out", str(tmp_path / "cli"), "--article", str(sample["ids"]["draft"])]) == 2
+    err = capsys.readouterr().err
+    assert "Nothing to export" in err and "it is a draft" in err
+    assert identity(tmp_path / "cli") == before
+    refused_too = ["--article", str(sample["ids"]["draft"]), "--article", str(SEED_DOCID)]
+    assert cli_main(["--db", db, "export", "--out", str(tmp_path / "cli"), *refused_too]) == 1
     assert "it is a draft" in capsys.readouterr().err
     assert cli_main(["--db", db, "export", "--out", str(tmp_path / "cli"), "--section", "nowhere"]) == 2
     assert "There is no section 'nowhere'" in capsys.readouterr().err

@@ -22,7 +22,7 @@ from workstation.export.images import RenditionCache, plan
 from workstation.export.render import PER_PAGE, Renderer, static_dir
 from workstation.export.stories import Site, Story, load_site, published_status
 from workstation.paths import AppPaths, resources_dir
-from workstation.store import Library
+from workstation.store import Library, LibraryError
 
 Progress = Callable[[int, int, str], None]
 FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
@@ -139,6 +139,9 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
 
     site = load_site(library)
     scope, report.refused = _scope(library, site, sections, articles)
+    if scope is not None and not scope:  # nothing could be done: the target stays as it is
+        reasons = "; ".join(report.refused) or "the chosen sections hold no published story"
+        raise LibraryError(f"Nothing to export to {target}: {reasons}.")
     tidy_target(target)
     state_path = state_file(cache, target)
     old_state = load_state(state_path, target) if not zip_mode else {}

@@ -85,6 +85,7 @@ def check_target(target: Path, zip_mode: bool, dirs: dict[str, int] | None = Non
     if zip_mode:
         if target.is_dir() or not zipfile.is_zipfile(target):
             raise LibraryError(f"{target} exists and is not a zip file; the export will not replace it.")
+        _check_zip(target)
         return
     if not target.is_dir():
         raise LibraryError(f"{target} exists and is not a folder; the export will not replace it.")
@@ -106,6 +107,24 @@ def check_target(target: Path, zip_mode: bool, dirs: dict[str, int] | None = Non
                                    "move it away or export to another folder.")  # fmt: skip
 
 
+def _check_zip(target: Path) -> None:
+    """Refuses a zip that is not an exported bundle: one holding anything its manifest does not list."""
+    try:
+        with zipfile.ZipFile(target) as archive:
+            names = [n for n in archive.namelist() if not n.endswith("/")]
+            data = archive.read(MANIFEST) if MANIFEST in names else None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise LibraryError(f"{target} cannot be read as a zip ({exc}); the export will not replace it.") from None
+    listed = _parse_manifest(data) if data is not None else None
+    if listed is None:
+        raise LibraryError(f"{target} is a zip that is not an exported bundle (it has no {MANIFEST}); "
+                           "the export will not replace it: choose another file name.")  # fmt: skip
+    for name in names:
+        if name != MANIFEST and name not in listed:
+            raise LibraryError(f"{target} holds {name}, which is not part of the exported bundle; "
+                               "the export will not replace it: choose another file name.")  # fmt: skip
+
+
 def _dirs_unchanged(target: Path, dirs: dict[str, int]) -> bool:
     prefix = str(target) + os.sep
     try:
@@ -117,9 +136,16 @@ def _dirs_unchanged(target: Path, dirs: dict[str, int]) -> bool:
 def read_manifest(path: Path) -> dict[str, tuple[str, int]] | None:
     """A bundle manifest as path -> (sha256, bytes), or None when there is no valid one."""
     try:
-        document = json.loads(path.read_bytes())
+        return _parse_manifest(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _parse_manifest(data: bytes) -> dict[str, tuple[str, int]] | None:
+    try:
+        document = json.loads(data)
         return {p: (v["sha256"], int(v["bytes"])) for p, v in document.items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
