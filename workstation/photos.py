@@ -28,7 +28,7 @@ from workstation import renditions
 from workstation.articles import NotFoundError, utcnow
 from workstation.check import photo_path
 from workstation.models import Article, GalleryItem, Photo
-from workstation.renditions import NAMES, Processed, Refused
+from workstation.renditions import NAMES, Processed, Refused, os_reason
 from workstation.search_index import reindex
 from workstation.store import Library
 
@@ -117,8 +117,8 @@ def ingest(
     try:
         _run_workers(library, files, cache_dir, results, report, progress, cancel)
         ordered = [results[i] for i in sorted(results)]
-        report.refused.sort(key=lambda p: _order_key(p.where, files))
         _record(library, docid, ordered, duplicates, report)
+        report.refused.sort(key=lambda p: _order_key(p.where, files))
     finally:
         for processed in results.values():  # whatever was not renamed into place
             if processed.staged:
@@ -180,6 +180,10 @@ def _run_workers(library, files, cache_dir, results, report, progress, cancel) -
                     report.refused.append(Problem(where, "could not be read: the worker reading it stopped (out of memory?)"))
                 except MemoryError:
                     report.refused.append(Problem(where, "is too large to decode in the memory available"))
+                except OSError as exc:
+                    report.refused.append(Problem(where, f"could not be added: {os_reason(exc)}"))
+                except Exception as exc:  # a fault in one file's work must not stop the others
+                    report.refused.append(Problem(where, f"could not be added ({type(exc).__name__}: {exc})"))
                 done += 1
                 if progress:
                     progress(done, total, where)
@@ -202,7 +206,11 @@ def _abandon(pending: dict[Future, int]) -> None:
 
 
 def _record(library: Library, docid: int, ordered: list[Processed], duplicates: bool, report: IngestReport) -> None:
-    """Renames the staged copies into place and commits their rows; undoes the renames on failure."""
+    """Renames the staged copies into place and commits their rows; undoes the renames on failure.
+
+    A copy that cannot be renamed into place (folder not writable, disk full) refuses its file
+    and is removed; the other files still land.
+    """
     if not ordered:
         return
     placed: list[Path] = []
@@ -219,17 +227,20 @@ def _record(library: Library, docid: int, ordered: list[Processed], duplicates: 
             ).all())  # fmt: skip
             in_gallery = set(existing)
             for p in ordered:
+                if p.staged:
+                    final = photo_path(library, p.sha256, p.ext)
+                    try:
+                        if _place(Path(p.staged), final):
+                            placed.append(final)
+                    except OSError as exc:
+                        Path(p.staged).unlink(missing_ok=True)
+                        report.refused.append(Problem(
+                            p.source, f"cannot be placed in the library folder {final.parent}: {os_reason(exc)}"
+                        ))  # fmt: skip
+                        continue
                 if session.get(Photo, p.sha256) is None:
                     session.add(_photo_row(p, now))
                     session.flush()
-                if p.staged:
-                    final = photo_path(library, p.sha256, p.ext)
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    if final.exists():
-                        Path(p.staged).unlink(missing_ok=True)  # another ingest placed it meanwhile
-                    else:
-                        os.replace(p.staged, final)
-                        placed.append(final)
                 if p.sha256 in in_gallery and not duplicates:
                     already.append((p, existing.get(p.sha256)))
                     continue
@@ -252,6 +263,16 @@ def _record(library: Library, docid: int, ordered: list[Processed], duplicates: 
         report.added.clear()
         report.already.clear()
         raise
+
+
+def _place(staged: Path, final: Path) -> bool:
+    """Renames a staged copy to its final place; False if another ingest placed it meanwhile."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    if final.exists():
+        staged.unlink(missing_ok=True)
+        return False
+    os.replace(staged, final)
+    return True
 
 
 def _photo_row(p: Processed, now: datetime) -> Photo:

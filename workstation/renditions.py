@@ -115,7 +115,10 @@ def process(source: str, photos_dir: str, cache_dir: str) -> Processed:
         preview = _upright_rgb(_decode_fitted(im, PREVIEW_SIZE), meta.orientation)
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise Refused(f"is truncated or corrupt ({_short(exc)})") from None
-    _save_renditions(preview, Path(cache_dir), sha, im.info.get("icc_profile"))
+    try:
+        _save_renditions(preview, Path(cache_dir), sha, im.info.get("icc_profile"))
+    except OSError as exc:  # cache folder not writable, disk full: this file only, the drop goes on
+        raise Refused(f"cannot write its thumbnail in {cache_dir}: {os_reason(exc)}") from None
     staged = _stage(data, Path(photos_dir), sha, ext)
     return Processed(
         source=source, sha256=sha, ext=ext, bytes=len(data), width=width, height=height,
@@ -265,17 +268,25 @@ def _stage(data: bytes, photos_dir: Path, sha: str, ext: str) -> str | None:
     if final.is_file():
         return None
     incoming = incoming_dir(photos_dir)
-    incoming.mkdir(parents=True, exist_ok=True)
     part = incoming / f"{sha}.{uuid.uuid4().hex}.part"
     try:
+        incoming.mkdir(parents=True, exist_ok=True)
         with part.open("wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
-        part.unlink(missing_ok=True)
-        raise Refused(f"could not be copied into the library ({exc.strerror})") from None
+        try:
+            part.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder itself is unusable, so nothing was written
+        raise Refused(f"cannot be copied into the library in {photos_dir}: {os_reason(exc)}") from None
     return str(part)
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's reason for an I/O error, for messages ("Permission denied", "No space left on device")."""
+    return exc.strerror or _short(exc)
 
 
 def _short(exc: BaseException) -> str:
