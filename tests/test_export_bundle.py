@@ -292,3 +292,31 @@ def test_narrowed_export_over_a_zip_keeps_the_other_stories(sample, tmp_path):
     listed = json.loads(after["manifest.json"])
     assert set(listed) == set(after) - {"manifest.json"}
     assert all(hashlib.sha256(after[n]).hexdigest() == e["sha256"] for n, e in listed.items())
+
+
+def test_control_characters_and_an_overlong_caption_keep_the_xml_well_formed(sample, tmp_path):
+    from xml.etree import ElementTree
+
+    from tests.export_support import FILED_AT, add_gallery, add_photo, make_jpeg, publish
+
+    repo = ArticleRepo(sample["library"])
+    docid = publish(repo, None, "world", "عنوان\x0b من Word", FILED_AT, keywords=["كلمة\x0b", "R&D"])
+    caption = "تعليق\x0b & <طويل> " * 5000  # over 64 KiB once encoded
+    sha = add_photo(sample["library"], make_jpeg(91, (800, 600)), 800, 600, creator="مصور\x01")
+    add_gallery(sample["library"], docid, [{"sha": sha, "caption": caption, "credit": "وكالة\x1f"}])
+    out = tmp_path / "site"
+    export(sample, out)
+    for name in ("feed.xml", "sitemap.xml"):
+        ElementTree.fromstring((out / name).read_bytes())  # raises when malformed
+    assert "عنوان من Word" in (out / "feed.xml").read_text("utf-8")
+    jpeg = next(p for p in out.rglob("*.jpg") if p.read_bytes().count(b"\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82"))
+    data = jpeg.read_bytes()
+    start, end = data.index(b"<?xpacket begin"), data.index(b'<?xpacket end="w"?>') + len(b'<?xpacket end="w"?>')
+    assert end - start < 0xFFFF
+    packet = ElementTree.fromstring(data[start:end].decode("utf-8").split("?>", 1)[1].rsplit("<?xpacket", 1)[0])
+    described = "".join(packet.itertext())
+    assert described.startswith("تعليق & <طويل>") and "وكالة" in described and "مصور" in described
+    webp = next(p for p in out.rglob("*.webp") if p.stem == jpeg.stem)
+    assert b"\x0b" not in webp.read_bytes().split(b"XMP ", 1)[1]
+    page = next(p for p in out.rglob(f"c_{docid}.htm"))
+    assert page.read_text("utf-8").count("تعليق") >= 5000  # the page keeps the whole caption

@@ -9,12 +9,22 @@ spliced into already-encoded files, so changing a caption never re-encodes pixel
 from __future__ import annotations
 
 import hashlib
+import re
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 _UTF8 = b"\x1b%G"  # ISO 2022 escape sequence for UTF-8, the value of IIM 1:90
 _XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
+_APP1_MAX = 0xFFFF - 2  # a JPEG segment's length field counts itself
+# Characters XML 1.0 forbids anywhere (C0 controls such as the vertical tab a Word paste leaves,
+# lone surrogates, U+FFFE/U+FFFF): saxutils.escape keeps them and the document is then malformed.
+_XML_INVALID = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_escape(value: str) -> str:
+    """Text escaped for XML, without the characters XML cannot hold at all."""
+    return escape(_XML_INVALID.sub("", value))
 
 
 @dataclass(frozen=True)
@@ -75,14 +85,14 @@ def xmp_packet(words: ImageText) -> bytes:
     """An XMP packet with dc:description, dc:creator, dc:title and photoshop:Credit."""
     props = []
     if words.caption:
-        props.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{escape(words.caption)}</rdf:li>'
+        props.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(words.caption)}</rdf:li>'
                      "</rdf:Alt></dc:description>")  # fmt: skip
     if words.title:
-        props.append(f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{escape(words.title)}</rdf:li></rdf:Alt></dc:title>')
+        props.append(f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(words.title)}</rdf:li></rdf:Alt></dc:title>')
     if words.creator:
-        props.append(f"<dc:creator><rdf:Seq><rdf:li>{escape(words.creator)}</rdf:li></rdf:Seq></dc:creator>")
+        props.append(f"<dc:creator><rdf:Seq><rdf:li>{xml_escape(words.creator)}</rdf:li></rdf:Seq></dc:creator>")
     if words.credit:
-        props.append(f"<photoshop:Credit>{escape(words.credit)}</photoshop:Credit>")
+        props.append(f"<photoshop:Credit>{xml_escape(words.credit)}</photoshop:Credit>")
     packet = (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
@@ -109,6 +119,13 @@ def embed_jpeg(data: bytes, words: ImageText) -> bytes:
     if words.is_empty():
         return data
     xmp = _XMP_ID + xmp_packet(words)
+    # A segment holds at most 64 KiB: an overlong caption is cut in what is embedded (the page
+    # keeps it whole). Each byte cut from the words shortens the escaped packet by a byte or more.
+    for name in ("caption", "credit", "title", "creator"):
+        while len(xmp) > _APP1_MAX and (value := getattr(words, name)):
+            keep = max(0, len(value.encode("utf-8")) - (len(xmp) - _APP1_MAX))
+            words = replace(words, **{name: _clip(value, keep).decode("utf-8")})
+            xmp = _XMP_ID + xmp_packet(words)
     app1 = b"\xff\xe1" + struct.pack(">H", len(xmp) + 2) + xmp
     pos = _jpeg_insert_at(data)
     return data[:pos] + app1 + app13_segment(words) + data[pos:]

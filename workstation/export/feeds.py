@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
 
+from workstation.export.embed import xml_escape as escape
 from workstation.export.render import Renderer
 from workstation.export.stories import Story
 
