@@ -438,3 +438,110 @@ def test_the_index_buffer_is_set_back_after_an_import(library):
     with library.engine.connect() as conn:
         size = conn.exec_driver_sql("SELECT v FROM article_fts_config WHERE k = 'hashsize'").scalar()
     assert size == 1 << 20  # SQLite's default; the import raises it only while it writes
+
+
+def test_reimport_keeps_the_editors_autosaved_text_as_a_revision(library, tmp_path):
+    item = {"uri": "urn:auto:11", "headline": "نص الوكالة", "body_html": "<p>الأصل</p>"}
+    import_files(library, [write_jsonl(tmp_path / "1.jsonl", item)])
+    repo = ArticleRepo(library)
+    autosaved = repo.save(11, 1, keep_revision=False, body="<p>عمل المحرر</p>")  # an autosave keeps no revision
+    import_files(library, [write_jsonl(tmp_path / "2.jsonl", dict(item, headline="نص جديد"))])
+    revisions = repo.revisions(11)
+    assert [(r.reason, r.version) for r in revisions] == [("import", 1), ("before import", 2), ("import", 3)]
+    assert revisions[1].snapshot == autosaved.snapshot()
+    # Nothing new since the last revision: no second copy.
+    import_files(library, [write_jsonl(tmp_path / "3.jsonl", dict(item, headline="نص ثالث"))])
+    assert [r.reason for r in repo.revisions(11)] == ["import", "before import", "import", "import"]
+
+
+def test_an_article_an_editor_trashed_stays_in_the_trash(library, tmp_path):
+    item = {"uri": "urn:bin:12", "headline": "خبر", "firstcreated": "2017-04-13T02:58:26Z"}
+    import_files(library, [write_jsonl(tmp_path / "1.jsonl", dict(item, pubstatus="withheld"))])
+    repo = ArticleRepo(library)
+    repo.trash([12])
+    with library.engine.begin() as conn:  # trashed a while after the import
+        conn.exec_driver_sql("UPDATE articles SET trashed_at = '2030-01-01 00:00:00.000000' WHERE id = 12")
+    import_files(library, [write_jsonl(tmp_path / "2.jsonl", dict(item, headline="خبر محدث"))])
+    story = repo.get(12)
+    assert story.headline == "خبر محدث" and story.trashed_at is not None and story.status == "draft"
+    assert indexed(library, "محدث") == set()
+    assert check_library(library) == []
+
+
+def test_one_odd_item_is_refused_alone(library, tmp_path):
+    lines = [
+        json.dumps({"uri": "urn:odd:1", "headline": "سليم"}),
+        json.dumps({"uri": "urn:odd:2", "headline": "قديم جدا", "firstcreated": "0001-01-01T00:00:00+01:00"}),
+        '{"uri": "urn:odd:3", "headline": "\\ud83d نصف حرف"}',
+        '{"uri": "urn:odd:4", "headline": "خبر", "body_text": "\\udc00"}',
+        json.dumps({"uri": "urn:odd:5", "headline": "سليم أيضا"}),
+    ]
+    for name in ("odd.jsonl", "odd.json"):
+        path = tmp_path / name
+        path.write_text("\n".join(lines) + "\n" if name.endswith("l") else "[" + ",\n".join(lines) + "]\n")
+        report = import_files(library, [path], workers=0)
+        assert report.created + report.updated == 2  # the second file updates what the first made
+        reasons = {p.where: p.reason for p in report.refused}
+        assert reasons == {
+            f"{path}:2": "bad date in firstcreated: '0001-01-01T00:00:00+01:00' is out of range",
+            f"{path}:3": "headline holds \\ud83d, half of a character (a lone surrogate)",
+            f"{path}:4": "body holds \\udc00, half of a character (a lone surrogate)",
+        }
+        assert ArticleRepo(library).exists(1) and ArticleRepo(library).exists(5)
+
+
+def test_an_unexpected_error_in_an_item_refuses_that_item(library, tmp_path, monkeypatch):
+    real = ninjs.sanitize_body
+
+    def broken(html):
+        if "boom" in html:
+            raise RuntimeError("boom")
+        return real(html)
+
+    monkeypatch.setattr(ninjs, "sanitize_body", broken)
+    path = write_jsonl(tmp_path / "x.jsonl", {"headline": "أ", "body_html": "boom"}, {"headline": "ب", "body_html": "<p>ب</p>"})
+    report = import_files(library, [path], workers=0)
+    assert report.created == 1
+    assert report.refused == [ninjs.Problem(f"{path}:1", "cannot be read (RuntimeError: boom)")]
+
+
+def test_html_body_wins_over_plain_text(library, tmp_path):
+    item = {"uri": "urn:both:13", "headline": "كلاهما", "body_html": "<p><strong>غامق</strong></p>", "body_text": "غامق"}
+    import_files(library, [write_jsonl(tmp_path / "1.jsonl", item)])
+    assert ArticleRepo(library).get(13).body == "<p><strong>غامق</strong></p>"
+
+
+@pytest.mark.parametrize(
+    "uri",
+    [
+        "http://arabic.news.cn/2017-04/13/c_136205067_2.htm",
+        "http://arabic.news.cn/2017-04/13/c_136205067.htm?from=rss",
+        "http://arabic.news.cn/2017-04/13/c_136205067.htm#comments",
+        "urn:newsml:xinhua.org:20170413:136205067?v=2",
+    ],
+)
+def test_docid_from_page_k_query_and_fragment(uri):
+    assert docid_from_uri(uri) == 136205067
+
+
+def test_no_section_left_refuses_new_items_cleanly(library, tmp_path):
+    import_files(library, [write_jsonl(tmp_path / "1.jsonl", {"uri": "urn:ns:1", "headline": "قديم"})])
+    with library.engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        conn.exec_driver_sql("DELETE FROM sections")
+    path = write_jsonl(tmp_path / "2.jsonl", {"uri": "urn:ns:2", "headline": "جديد"}, {"uri": "urn:ns:1", "headline": "محدث"})
+    report = import_files(library, [path])
+    assert (report.created, report.updated) == (0, 1)
+    assert report.refused == [ninjs.Problem(f"{path}:1", "the library has no section to file it in; add a section first")]
+
+
+def test_the_largest_docid_does_not_overflow_the_next_id(library, tmp_path):
+    top = (1 << 63) - 1
+    path = write_jsonl(
+        tmp_path / "1.jsonl", {"uri": f"urn:big:{top}", "headline": "الأكبر"}, {"headline": "بلا رقم"}, {"headline": "آخر"}
+    )
+    report = import_files(library, [path])
+    assert (report.created, report.refused) == (3, [])
+    import_files(library, [write_jsonl(tmp_path / "2.jsonl", {"headline": "دفعة ثانية"})])
+    with library.engine.connect() as conn:
+        assert [r[0] for r in conn.exec_driver_sql("SELECT id FROM articles ORDER BY id")] == [1, 2, 3, top]

@@ -3,7 +3,8 @@
 Each batch commits its articles, their kept revisions and their search-index rows
 together, so a writer killed at any moment leaves only whole articles behind. An
 article that already exists (same uri) is updated with a version bump, so an editor
-holding the old version gets a conflict instead of overwriting the new text.
+holding the old version gets a conflict instead of overwriting the new text; text an
+editor autosaved since the last revision is kept as a "before import" revision first.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from workstation.articles import utcnow
 from workstation.search_index import reindex
 from workstation.store import Library, LibraryError
 
+MAX_DOCID = (1 << 63) - 1  # SQLite's largest integer
 FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
 
 
@@ -49,11 +51,10 @@ _INSERT_INDEX = (
     "INSERT INTO article_fts (rowid, headline, body, byline, keywords, captions) "
     "VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?)"
 )
-# The kept revision is built by SQLite from the row just written, in the shape of ArticleRecord.snapshot():
+# A revision is built by SQLite from the article row, in the shape of ArticleRecord.snapshot():
 # no second copy of each body goes through Python.
-_KEEP_REVISIONS = text(
-    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
-    "SELECT a.id, a.version, a.updated_at, 'import', json_object("
+_SNAPSHOT = (
+    "json_object("
     " 'section', (SELECT slug FROM sections WHERE id = a.section_id),"
     " 'headline', a.headline, 'subheadline', a.subheadline, 'dateline_city', a.dateline_city,"
     " 'dateline_at', CASE WHEN a.dateline_at IS NULL THEN NULL"
@@ -63,8 +64,30 @@ _KEEP_REVISIONS = text(
     " 'keywords', json(a.keywords), 'body', a.body, 'status', a.status,"
     " 'related', (SELECT json_group_array(related_id) FROM"
     "   (SELECT related_id FROM related_links WHERE article_id = a.id ORDER BY position)))"
+)
+# An import that puts an article in the trash says so in the reason: a later import may take out
+# of the trash only what an import put there, never what an editor trashed.
+CANCELED_REASON = "import canceled"
+_KEEP_REVISIONS = text(
+    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
+    "SELECT a.id, a.version, a.updated_at, CASE WHEN a.id IN (SELECT value FROM json_each(:canceled))"
+    f" THEN '{CANCELED_REASON}' ELSE 'import' END, {_SNAPSHOT}"
     " FROM articles a WHERE a.id IN (SELECT value FROM json_each(:ids)) ORDER BY a.id"
 )
+# Autosaves keep no revision: before an import overwrites an article whose current version has none,
+# the editor's text is kept as one.
+_KEEP_BEFORE_IMPORT = (
+    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
+    f"SELECT a.id, a.version, a.updated_at, 'before import', {_SNAPSHOT} FROM articles a WHERE a.id = ?"
+    " AND a.version IS NOT (SELECT version FROM revisions WHERE article_id = a.id ORDER BY id DESC LIMIT 1)"
+)
+_TRASHED_BY_IMPORT = (
+    "SELECT EXISTS (SELECT 1 FROM revisions WHERE article_id = ? AND reason = ? AND saved_at = ?)"
+)
+
+
+class ItemRefused(Exception):
+    """An article the writer cannot take (the message is the reason); the rest of the batch still lands."""
 
 
 class BulkWriter:
@@ -115,18 +138,21 @@ class BulkWriter:
         self.rows: list[tuple] = []
         self.index_rows: list[tuple] = []
         self.touched: list[int] = []  # ids whose revision is kept at the flush
+        self.canceled: list[int] = []  # of those, the ones the import put in the trash
         self.reindexed: list[int] = []  # updated ids whose index row is rebuilt from the store
         self.pending: set[Any] = set()  # uris and ids written since the flush, not yet visible to a query
 
-    def write(self, batch: list[IncomingArticle]) -> tuple[int, int]:
-        """Writes a batch in one transaction; gives back how many articles it created and updated."""
+    def write(self, batch: list[IncomingArticle]) -> tuple[int, int, list[tuple[int, str]]]:
+        """Writes a batch in one transaction; gives back how many articles it created and updated,
+        and the (position in the batch, reason) of each article it refused."""
         if not batch:
-            return 0, 0
+            return 0, 0, []
         conn = self.conn
         conn.exec_driver_sql("BEGIN IMMEDIATE")
         try:
             self.now = utcnow()
             self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM articles").scalar() or 0) + 1
+            self.low_id = 1  # where the search for a free id starts once the highest id is taken
             uris = json.dumps([a.uri for a in batch if a.uri])
             self.by_uri = dict(conn.execute(
                 text("SELECT uri, id FROM articles WHERE uri IN (SELECT value FROM json_each(:u))"), {"u": uris}
@@ -135,14 +161,19 @@ class BulkWriter:
             self.taken = set(conn.execute(
                 text("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:d))"), {"d": hints}
             ).scalars())  # fmt: skip
-            created = sum(self._write_one(article) for article in batch)
+            created, refused = 0, []
+            for position, article in enumerate(batch):
+                try:
+                    created += self._write_one(article)
+                except ItemRefused as exc:
+                    refused.append((position, str(exc)))
             self._flush()
             conn.commit()
         except BaseException:
             conn.rollback()
             self._reset()
             raise
-        return created, len(batch) - created
+        return created, len(batch) - created - len(refused), refused
 
     def _write_one(self, article: IncomingArticle) -> bool:
         """Queues a new article or applies an update; True when it makes a new article."""
@@ -152,9 +183,11 @@ class BulkWriter:
         if docid is not None:
             self._update(docid, article)
             return False
+        if self.section_ids[article.section] is None:
+            raise ItemRefused("the library has no section to file it in; add a section first")
         docid = article.docid
         if docid is None or docid in self.taken:
-            docid = self.next_id  # no id, or one that another story holds: the next free one
+            docid = self._free_id()  # no id, or one that another story holds
         self.next_id = max(self.next_id, docid + 1)
         self.taken.add(docid)
         if article.uri:
@@ -162,6 +195,18 @@ class BulkWriter:
         self._mark_pending(docid, article.uri)
         self._insert(docid, article)
         return True
+
+    def _free_id(self) -> int:
+        """The id after the highest; if that one is SQLite's largest (a uri held it), the lowest free one."""
+        if self.next_id <= MAX_DOCID:
+            return self.next_id
+        candidate = self.low_id
+        while candidate in self.taken or self.conn.exec_driver_sql(
+            "SELECT 1 FROM articles WHERE id = ?", (candidate,)
+        ).first():  # fmt: skip
+            candidate += 1
+        self.low_id = candidate + 1
+        return candidate
 
     def _insert(self, docid: int, article: IncomingArticle) -> None:
         v, t, now = article.values, self.time, self.now
@@ -174,15 +219,18 @@ class BulkWriter:
             json.dumps(v.get("keywords", []), ensure_ascii=False), article.body or b"", article.status, article.uri,
             t(now), t(now), t(published_at), t(now) if article.trash else None,
         ))  # fmt: skip
-        if not article.trash:
+        if article.trash:
+            self.canceled.append(docid)
+        else:
             self.index_rows.append((docid, *article.index_row))
         self.touched.append(docid)
 
     def _update(self, docid: int, article: IncomingArticle) -> None:
         conn, t = self.conn, self.time
-        version, published_at = conn.exec_driver_sql(
-            "SELECT version, published_at FROM articles WHERE id = ?", (docid,)
+        version, published_at, trashed_at = conn.exec_driver_sql(
+            "SELECT version, published_at, trashed_at FROM articles WHERE id = ?", (docid,)
         ).one()
+        conn.exec_driver_sql(_KEEP_BEFORE_IMPORT, (docid,))
         changes: dict[str, Any] = dict(article.values)  # only what the item carries: an editor's additions stay
         if "keywords" in changes:
             changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
@@ -194,7 +242,9 @@ class BulkWriter:
             changes["section_id"] = self.section_ids[article.section]
         if article.trash:
             changes["trashed_at"] = t(self.now)
-        else:
+            self.canceled.append(docid)
+        elif trashed_at is None or (article.status == "published" and self._trashed_by_import(docid, trashed_at)):
+            # An article an editor put in the trash stays there, with its status: only its text is updated.
             changes.update(trashed_at=None, status=article.status)
             if article.status == "published" and (article.published_at or published_at is None):
                 changes["published_at"] = t(article.published_at or self.now)
@@ -210,6 +260,10 @@ class BulkWriter:
         self.touched.append(docid)
         self.reindexed.append(docid)
 
+    def _trashed_by_import(self, docid: int, trashed_at: str) -> bool:
+        """Whether the article is in the trash because an import canceled it (not an editor)."""
+        return bool(self.conn.exec_driver_sql(_TRASHED_BY_IMPORT, (docid, CANCELED_REASON, trashed_at)).scalar())
+
     def _mark_pending(self, docid: int, uri: str | None) -> None:
         self.pending.add(docid)
         if uri:
@@ -224,5 +278,5 @@ class BulkWriter:
         if self.reindexed:
             reindex(conn, self.reindexed)
         if self.touched:
-            conn.execute(_KEEP_REVISIONS, {"ids": json.dumps(self.touched)})
+            conn.execute(_KEEP_REVISIONS, {"ids": json.dumps(self.touched), "canceled": json.dumps(self.canceled)})
         self._reset()

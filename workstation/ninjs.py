@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from workstation.bulkwrite import BulkWriter, IncomingArticle
+from workstation.bulkwrite import MAX_DOCID, BulkWriter, IncomingArticle
 from workstation.richtext import sanitize_body, text_to_body
 from workstation.search_index import document
 from workstation.store import Library, LibraryError
@@ -35,7 +35,6 @@ from workstation.textnorm import normalize
 CHUNK_BYTES = 16 << 20  # a worker's share of a JSON Lines file (about 2,800 stories), and one write transaction
 PARALLEL_BYTES = 8 << 20  # smaller files are read in this process: starting workers costs more
 DOCUMENT_BATCH = 500  # items of a JSON document written per transaction
-_MAX_DOCID = (1 << 63) - 1
 _HEAD_BYTES = 1 << 16
 
 
@@ -95,17 +94,19 @@ class SectionMatcher:
         return None
 
 
-_DOCID_PAGE = re.compile(r"/c_(\d{1,19})\.s?html?$", re.IGNORECASE)
+_DOCID_PAGE = re.compile(r"/c_(\d{1,19})(?:_\d{1,9})?\.s?html?$", re.IGNORECASE)  # page k: c_<id>_<k>.htm
 _DOCID_TAIL = re.compile(r"[:/](\d{1,19})$")
 
 
 def docid_from_uri(uri: str) -> int | None:
-    """The document id a uri holds (`…/c_136205067.htm`, or all digits after the last `:` or `/`)."""
+    """The document id a uri holds (`…/c_136205067.htm`, `…/c_136205067_2.htm`, or all digits after
+    the last `:` or `/`), whatever ?query or #fragment follows."""
+    uri = uri.split("#", 1)[0].split("?", 1)[0]
     match = _DOCID_PAGE.search(uri) or _DOCID_TAIL.search(uri)
     if not match:
         return None
     docid = int(match.group(1))
-    return docid if 0 < docid <= _MAX_DOCID else None
+    return docid if 0 < docid <= MAX_DOCID else None
 
 
 def parse_time(value: Any, name: str) -> datetime:
@@ -114,10 +115,12 @@ def parse_time(value: Any, name: str) -> datetime:
         raise ItemError(f"bad date in {name}: {json.dumps(value, ensure_ascii=False)}")
     try:
         moment = datetime.fromisoformat(value.strip())
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
     except ValueError:
         raise ItemError(f"bad date in {name}: {value!r}") from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:  # e.g. year 1 with a positive offset: before the first day Python knows in UTC
+        raise ItemError(f"bad date in {name}: {value!r} is out of range") from None
     return moment.replace(microsecond=0)
 
 
@@ -168,8 +171,26 @@ def _keywords(value: Any) -> list[str]:
     return [k.strip() for k in value if isinstance(k, str) and k.strip()]
 
 
+def _utf8(value: str, name: str) -> bytes:
+    """The text as UTF-8; a lone surrogate (a `\\ud83d` escape without its pair) is refused, named."""
+    try:
+        return value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = value[exc.start].encode("unicode_escape").decode("ascii")
+        raise ItemError(f"{name} holds {bad}, half of a character (a lone surrogate)") from None
+
+
 def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     """The article values of one ninjs item; raises ItemError with the reason it is refused."""
+    try:
+        return _prepare(item, line, sections)
+    except ItemError:
+        raise
+    except Exception as exc:  # an input nobody foresaw must cost this item, not the import
+        raise ItemError(f"cannot be read ({type(exc).__name__}: {exc})") from None
+
+
+def _prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     if not isinstance(item, dict):
         kind = {list: "a list", str: "a string", type(None): "null"}.get(type(item), "a number or boolean")
         raise ItemError(f"not an object but {kind}")
@@ -200,8 +221,10 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     if not headline:
         raise ItemError("no headline")
     values["headline"] = " ".join(headline.split())
-    body = sanitize_body(body_html) if body_html is not None else None
-    if body_plain is not None:
+    body = None  # the HTML keeps the markup the desk wrote; the plain text is the fallback
+    if body_html is not None and (body_html or body_plain is None):
+        body = sanitize_body(body_html)
+    elif body_plain is not None:
         body = text_to_body(body_plain)
     if byline is not None:
         values["byline"] = byline
@@ -227,16 +250,20 @@ def prepare(item: Any, line: int, sections: SectionMatcher) -> IncomingArticle:
     if uri is not None and (not isinstance(uri, str) or not uri.strip()):
         raise ItemError("uri is not text")
     uri = uri.strip() if uri else None
+    # Text bound as str would fail at the write and undo the whole batch: refuse it here.
+    for name, value in (("uri", uri or ""), *values.items()):
+        for text in value if isinstance(value, list) else [value]:
+            _utf8(text, name)
     section_entries = item.get("service") if "service" in item else item.get("subjects")
     index_row = list(document(values["headline"], body or "", values.get("byline", ""), values.get("keywords", []), []))
-    index_row[1] = index_row[1].encode("utf-8")  # the bulk writer takes long texts as UTF-8
+    index_row[1] = _utf8(index_row[1], "body")  # the bulk writer takes long texts as UTF-8
     return IncomingArticle(
         line=line,
         uri=uri,
         docid=docid_from_uri(uri) if uri else None,
         section=sections.match(section_entries),
         values=values,
-        body=None if body is None else body.encode("utf-8"),
+        body=None if body is None else _utf8(body, "body"),
         status=status,
         trash=trash,
         published_at=published_at,
@@ -566,11 +593,13 @@ def _import_document(source: _Source, name: str, writer: BulkWriter, matcher: Se
 
 def _write_batch(writer: BulkWriter, batch: list[tuple[str, IncomingArticle]], report: ImportReport) -> None:
     try:
-        created, updated = writer.write([article for _where, article in batch])
+        created, updated, refused = writer.write([article for _where, article in batch])
     except LibraryError as exc:
         # Another writer got in the way of one item: the batch is undone, so say so for each of its items.
         for where, _item in batch:
             report.refused.append(Problem(where, str(exc)))
         return
+    for position, reason in refused:
+        report.refused.append(Problem(batch[position][0], reason))
     report.created += created
     report.updated += updated
