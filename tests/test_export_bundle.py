@@ -320,3 +320,38 @@ def test_control_characters_and_an_overlong_caption_keep_the_xml_well_formed(sam
     assert b"\x0b" not in webp.read_bytes().split(b"XMP ", 1)[1]
     page = next(p for p in out.rglob(f"c_{docid}.htm"))
     assert page.read_text("utf-8").count("تعليق") >= 5000  # the page keeps the whole caption
+
+
+def test_renditions_carry_only_an_rgb_source_profile(sample, tmp_path):
+    import io
+
+    from PIL import Image, ImageCms
+
+    from tests.export_support import FILED_AT, add_gallery, add_photo, publish
+    from workstation.export.images import widths_for
+
+    def fake_profile(space: bytes) -> bytes:  # a header is all the export looks at
+        return bytes(16) + space + bytes(108)
+
+    def jpeg(mode: str, color, icc: bytes) -> bytes:
+        out = io.BytesIO()
+        Image.new(mode, (700, 500), color).save(out, "JPEG", quality=90, icc_profile=icc)
+        return out.getvalue()
+
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    sources = {"cmyk": jpeg("CMYK", (0, 255, 255, 0), fake_profile(b"CMYK")),
+               "grey": jpeg("L", 128, fake_profile(b"GRAY")),
+               "rgb": jpeg("RGB", (200, 30, 30), srgb)}  # fmt: skip
+    repo = ArticleRepo(sample["library"])
+    docid = publish(repo, None, "world", "ألوان", FILED_AT)
+    shas = {kind: add_photo(sample["library"], data, 700, 500) for kind, data in sources.items()}
+    add_gallery(sample["library"], docid, [{"sha": sha} for sha in shas.values()])
+    out = tmp_path / "site"
+    export(sample, out)
+    for kind, sha in shas.items():
+        renditions = list((out / "photos" / sha[:2]).glob(f"{sha[:16]}-*"))
+        assert len(renditions) == 2 * len(widths_for(700)), kind  # JPEG and WebP of each width
+        for path in renditions:
+            with Image.open(path) as img:
+                assert img.mode == "RGB"
+                assert img.info.get("icc_profile") == (srgb if kind == "rgb" else None), (kind, path.name)

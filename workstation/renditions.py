@@ -237,7 +237,7 @@ def _cmyk_to_rgb(im: Image.Image) -> Image.Image:
 
 def _save_renditions(preview: Image.Image, cache_dir: Path, sha: str, icc: bytes | None) -> None:
     # Keep an RGB profile (Adobe RGB, Display P3) so colours stay right; CMYK was converted to sRGB.
-    profile = icc if icc and preview.mode == "RGB" and _is_rgb_profile(icc) else None
+    profile = icc if icc and preview.mode == "RGB" and is_rgb_profile(icc) else None
     thumb = preview.copy()
     # Box-reduce by an integer factor first, then Lanczos for the rest: sharp and cheap.
     thumb.thumbnail((THUMB_SIZE, THUMB_SIZE), Image.Resampling.LANCZOS, reducing_gap=1.5)
@@ -253,7 +253,8 @@ def _save_renditions(preview: Image.Image, cache_dir: Path, sha: str, icc: bytes
             part.unlink(missing_ok=True)
 
 
-def _is_rgb_profile(icc: bytes) -> bool:
+def is_rgb_profile(icc: bytes) -> bool:
+    """Whether an ICC profile describes RGB colour (one a CMYK or grey source carries does not)."""
     return len(icc) >= 20 and icc[16:20] == b"RGB "
 
 

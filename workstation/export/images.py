@@ -20,13 +20,14 @@ from PIL import Image, ImageOps
 from workstation.check import photo_path
 from workstation.export.embed import ImageText, embed_jpeg, embed_webp
 from workstation.export.stories import PhotoRef
+from workstation.renditions import is_rgb_profile
 from workstation.store import Library, LibraryError
 
 WIDTHS = (320, 640, 1024, 1600)
 JPEG_QUALITY = 82
 WEBP_QUALITY = 80
 # Part of every cache key and bundle file name: change it whenever the encoding changes.
-ENCODING = f"v1-j{JPEG_QUALITY}-w{WEBP_QUALITY}"
+ENCODING = f"v2-j{JPEG_QUALITY}-w{WEBP_QUALITY}"
 SIZES = "(min-width: 56rem) 48rem, 100vw"
 
 
@@ -112,6 +113,10 @@ class RenditionCache:
                 img.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
                 upright = ImageOps.exif_transpose(img)
                 icc = img.info.get("icc_profile")
+                # The profile describes the source's colours: a CMYK or grey one would make the
+                # converted RGB pixels read wrong, so only an RGB source's own profile travels.
+                if not (icc and img.mode in ("RGB", "RGBA", "RGBX", "P", "PA") and is_rgb_profile(icc)):
+                    icc = None
                 pixels = _flatten(upright)
         except FileNotFoundError:
             raise LibraryError(f"Photo {photo.sha256[:12]} is missing from the library ({source}); "
