@@ -355,3 +355,16 @@ def test_renditions_carry_only_an_rgb_source_profile(sample, tmp_path):
             with Image.open(path) as img:
                 assert img.mode == "RGB"
                 assert img.info.get("icc_profile") == (srgb if kind == "rgb" else None), (kind, path.name)
+
+
+def test_a_kept_page_edited_in_place_is_hashed_again(sample, tmp_path):
+    out = tmp_path / "site"
+    export(sample, out)
+    world_page = out / f"2017-04/12/c_{sample['ids']['related'][1]}.htm"
+    data = world_page.read_bytes()
+    edited = data.replace(b"<html", b"<HTML", 1)
+    assert edited != data and len(edited) == len(data)
+    with open(world_page, "r+b") as fh:  # in place: same inode, same size
+        fh.write(edited)
+    export(sample, out, sections=["china"])
+    assert manifest_true(out)

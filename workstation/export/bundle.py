@@ -340,8 +340,10 @@ class BundleWriter:
                 continue
             if self.previous.folder is not None:
                 st = self.previous.stat(rel)
-                sha = self.previous.files[rel][0]
-                if st is not None and st.st_size == self.previous.files[rel][1]:
+                sha, size = self.previous.files[rel]
+                # Only the state of the last export vouches for the manifest's hash: a file edited
+                # in place since (same size or not) is read and hashed again below.
+                if st is not None and self.old_files.get(rel) == [sha, size, st.st_mtime_ns, st.st_ino]:
                     self._link(rel, sha, st)
                     continue
             data = self.previous.read(rel)
