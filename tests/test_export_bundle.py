@@ -368,3 +368,35 @@ def test_a_kept_page_edited_in_place_is_hashed_again(sample, tmp_path):
         fh.write(edited)
     export(sample, out, sections=["china"])
     assert manifest_true(out)
+
+
+def test_forked_workers_never_use_the_parents_database_connections(sample, tmp_path, monkeypatch):
+    from sqlalchemy import event
+
+    import workstation.export.exporter as exporter
+
+    out = tmp_path / "site"
+    export(sample, out, workers=1)
+    repo = ArticleRepo(sample["library"])
+    record = repo.get(SEED_DOCID)
+    repo.save(SEED_DOCID, record.version, headline="عنوان جديد")  # its related stories' bodies are not read yet
+    shared = tmp_path / "shared-connections"
+    engine = sample["library"].engine
+
+    @event.listens_for(engine, "connect")
+    def born(dbapi_connection, record):
+        record.info["pid"] = os.getpid()
+
+    @event.listens_for(engine, "checkout")
+    def checked_out(dbapi_connection, record, proxy):
+        if record.info.get("pid", os.getpid()) != os.getpid():  # a connection made by another process
+            with open(shared, "a") as fh:
+                fh.write(f"{os.getpid()}\n")
+
+    monkeypatch.setattr(exporter, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(exporter, "CHUNK", 1)
+    engine.dispose()  # connections from here on are made after the listeners
+    export(sample, out, workers=2)
+    assert not shared.exists()
+    assert "عنوان جديد" in (out / f"2017-04/13/c_{SEED_DOCID}.htm").read_text("utf-8")
+    assert manifest_true(out)

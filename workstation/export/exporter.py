@@ -267,6 +267,12 @@ PARALLEL_FROM = 300  # stories; below this, starting workers costs more than it 
 CHUNK = 100
 
 
+def _worker_start() -> None:
+    # A forked worker must never use the parent's pooled SQLite connections (a body read for a
+    # related story's card would): SQLAlchemy's recipe for forked processes is to forget them here.
+    _ACTIVE.site.bodies.library.engine.dispose(close=False)
+
+
 def _render_chunk(docids: list[int]) -> list[list[tuple[str, bytes]]]:
     return [_ACTIVE.article_pages(_ACTIVE.site.stories[d]) for d in docids]
 
@@ -282,7 +288,7 @@ class _StoryRenderer:
         if workers > 1 and len(stories) >= PARALLEL_FROM:
             global _ACTIVE
             _ACTIVE = renderer
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
 
     def __enter__(self):
         if self.pool is None:
