@@ -400,3 +400,17 @@ def test_forked_workers_never_use_the_parents_database_connections(sample, tmp_p
     assert not shared.exists()
     assert "عنوان جديد" in (out / f"2017-04/13/c_{SEED_DOCID}.htm").read_text("utf-8")
     assert manifest_true(out)
+
+
+def test_narrowed_export_re_renders_kept_pages_linking_to_a_story_that_moved(sample, tmp_path):
+    out = tmp_path / "site"
+    export(sample, out)
+    china = sample["ids"]["related"][0]
+    with sample["library"].engine.begin() as conn:  # its date changes: its page moves to another folder
+        conn.execute(text("UPDATE articles SET published_at = '2017-03-01 08:00:00.000000' WHERE id = :id"),
+                     {"id": china})  # fmt: skip
+    export(sample, out, sections=["china"])
+    assert (out / f"2017-03/01/c_{china}.htm").is_file() and not (out / f"2017-04/12/c_{china}.htm").exists()
+    assert f"2017-03/01/c_{china}.htm".encode() in (out / f"2017-04/13/c_{SEED_DOCID}.htm").read_bytes()
+    assert manifest_true(out)
+    check_links({"out": out})

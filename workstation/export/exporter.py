@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import posixpath
 import re
 import threading
 import time
@@ -29,6 +30,7 @@ FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
 _STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
 _PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-\d+\.(?:jpg|webp)")
 _STORY_PAGE = re.compile(r"\d{4}-\d{2}/\d{2}/c_(\d+)(?:_\d+)?\.htm")
+_STORY_HREF = re.compile(rb'href="([^"#?]*c_\d+(?:_\d+)?\.htm)')
 
 
 @dataclass
@@ -113,10 +115,25 @@ def _keepable(renderer: Renderer, previous: PreviousBundle, docids: set[int], me
             photos = {m.decode() for m in _PHOTO_LINK.findall(data)}
             if not links <= members or not all(p in previous.files for p in photos):
                 break
+            if not _links_resolve(renderer, page, data):
+                break
             files += sorted(photos)
         else:
             kept[docid] = files
     return kept
+
+
+def _links_resolve(renderer: Renderer, page: str, data: bytes) -> bool:
+    """Whether every story link of a kept page still leads to that story's page in the new bundle
+    (a story whose date changed moved to another folder)."""
+    folder = posixpath.dirname(page)
+    for href in _STORY_HREF.findall(data):
+        path = posixpath.normpath(posixpath.join(folder, href.decode()))
+        found = _STORY_PAGE.fullmatch(path)
+        story = renderer.site.stories.get(int(found.group(1))) if found else None
+        if story is None or path not in renderer.story_paths(story):
+            return False
+    return True
 
 
 def _fingerprint(*parts: str) -> str:
