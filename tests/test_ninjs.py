@@ -379,10 +379,11 @@ def test_an_import_stopped_half_way_stops_its_workers(library, tmp_path, monkeyp
         return real_write(self, batch)
 
     monkeypatch.setattr(BulkWriter, "write", interrupted_write)
+    others = set(multiprocessing.active_children())  # e.g. the photo workers, kept between drops
     with pytest.raises(KeyboardInterrupt):
         import_files(library, [corpus], workers=2)
     assert time.monotonic() - stopped[0] < 3  # the workers ended at once, not after a time-out
-    assert multiprocessing.active_children() == []
+    assert set(multiprocessing.active_children()) <= others
     with library.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == sum(calls[:2])
     assert check_library(library) == []
