@@ -112,3 +112,15 @@ def test_bad_usage_exits_2(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["no-such-command"])
     assert exc.value.code == 2
+
+
+def test_the_copy_kept_before_a_migration_includes_the_write_ahead_log(library, tmp_path):
+    from workstation.articles import ArticleRepo
+    from workstation.store import _safety_copy
+
+    ArticleRepo(library).create(headline="في السجل بعد")  # still in the -wal file: the library is open
+    assert (tmp_path / "library.sqlite-wal").stat().st_size > 0
+    _safety_copy(library.path, tmp_path / "copy.sqlite")
+    conn = sqlite3.connect(tmp_path / "copy.sqlite")
+    assert conn.execute("SELECT headline FROM articles").fetchall() == [("في السجل بعد",)]
+    conn.close()

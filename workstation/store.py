@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +96,21 @@ def _check_sqlite_file(path: Path) -> str | None:
     return revision[0]
 
 
+def _safety_copy(path: Path, copy: Path) -> None:
+    """A whole copy of the library before a migration, its write-ahead log included (online backup)."""
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(copy)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Cannot keep a copy of {path} before upgrading it: {exc}.") from None
+    finally:
+        source.close()
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys = ON")
@@ -138,7 +152,7 @@ def open_library(location: str, default_photos_dir: Path | None = None) -> Libra
         except OSError as exc:
             raise LibraryError(f"Cannot create a library at {path}: {exc.strerror}.") from None
         if revision not in (None, SCHEMA_HEAD):
-            shutil.copy2(path, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}"))
+            _safety_copy(path, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}"))
 
     try:
         engine = create_engine(url)
