@@ -3,7 +3,7 @@
 import multiprocessing
 import sys
 
-from workstation.cli import main
+from ui.launcher import main
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # a worker process of a frozen app re-enters here

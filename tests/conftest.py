@@ -6,7 +6,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 
-from workstation.store import open_library  # noqa: E402
+from workstation.library.store import open_library  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

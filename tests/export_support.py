@@ -10,10 +10,10 @@ from datetime import datetime
 from PIL import Image, ImageDraw
 from sqlalchemy import insert
 
-from workstation.articles import ArticleRepo
-from workstation.check import photo_path
-from workstation.models import GalleryItem, Photo
-from workstation.store import Library
+from workstation.articles.repo import ArticleRepo
+from workstation.library.models import GalleryItem, Photo
+from workstation.library.store import Library
+from workstation.photos.files import photo_path
 
 SEED_DOCID = 136205067
 SEED_HEADLINE = 'روسيا والولايات المتحدة تتفقان على العمل معا بشأن سوريا وسط علاقات "في أدنى مستوى"'
@@ -22,7 +22,7 @@ SEED_BODY = (
     "وسط علاقات ثنائية مضطربة وسلسلة من الخلافات العالقة بين البلدين.</p>"
     "<p>وفي مؤتمر صحفي عقد في أعقاب محادثات مع وزير الخارجية الأمريكي الزائر ريكس تيلرسون (Rex Tillerson)، "
     "قال وزير الخارجية الروسي سيرغي لافروف إن المناقشات كانت مثمرة.</p>"
-    "<p>وقال الوزير \" لقد كان يوما طويلا... المحادثات كانت شاملة وصريحة\".</p>"
+    '<p>وقال الوزير " لقد كان يوما طويلا... المحادثات كانت شاملة وصريحة".</p>'
 )
 CAPTION = "وزير الخارجية الروسي سيرغي لافروف يصافح نظيره الأمريكي ريكس تيلرسون في موسكو"
 PAYLOAD = '<script>window.pwned=1;alert(1)</script><img src=x onerror="window.pwned=2;alert(2)">'
@@ -135,9 +135,10 @@ def bulk_stories(library: Library, n: int, photo_pool: int = 0, multi_every: int
     stories before it. Their document ids."""
     from sqlalchemy import select
 
+    from workstation.library.models import Article, Section
+    from workstation.search.index import reindex
+
     from tests.benchmarks.corpus import items
-    from workstation.models import Article, Section
-    from workstation.search_index import reindex
 
     with library.engine.begin() as conn:
         sections = dict(conn.execute(select(Section.slug, Section.id)).all())
@@ -155,7 +156,7 @@ def bulk_stories(library: Library, n: int, photo_pool: int = 0, multi_every: int
         conn.execute(insert(Article), rows)
         docids = [r["id"] for r in rows]
         if related:
-            from workstation.models import RelatedLink
+            from workstation.library.models import RelatedLink
 
             links = [{"article_id": d, "related_id": docids[i - j], "position": j - 1}
                      for i, d in enumerate(docids) for j in range(1, related + 1) if i - j >= 0]  # fmt: skip

@@ -22,7 +22,12 @@ WIRE_SLUG = "(国际)(2)俄美同意建立工作组稳定双边关系"
 
 # The upright picture every orientation sample shows: four coloured quadrants.
 UPRIGHT_SIZE = (2400, 1600)
-QUADRANTS = {"top_left": (220, 30, 30), "top_right": (30, 200, 30), "bottom_left": (30, 30, 220), "bottom_right": (240, 240, 240)}
+QUADRANTS = {
+    "top_left": (220, 30, 30),
+    "top_right": (30, 200, 30),
+    "bottom_left": (30, 30, 220),
+    "bottom_right": (240, 240, 240),
+}
 
 # What turns the upright picture into the stored pixels of each EXIF orientation
 # (the inverse of what a viewer applies).

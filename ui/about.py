@@ -7,7 +7,14 @@ from importlib import metadata
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from workstation import __version__
@@ -73,9 +80,13 @@ class AboutDialog(QDialog):
         self.version_label = QLabel(self.tr("Version {version}").format(version=__version__))
         self.version_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        summary = QLabel(self.tr("Write, file, caption and export the articles of an Arabic news website.\n"
-                                 "Free software under the GNU General Public License, version 3 or later "
-                                 "({licence}).").format(licence=LICENCE))
+        summary = QLabel(
+            self.tr(
+                "Write, file, caption and export the articles of an Arabic news website.\n"
+                "Free software under the GNU General Public License, version 3 or later "
+                "({licence})."
+            ).format(licence=LICENCE)
+        )
         summary.setWordWrap(True)
         summary.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 

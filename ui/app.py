@@ -14,12 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from workstation.errors import LibraryError
+from workstation.library.store import Library, open_library
+from workstation.paths import AppPaths
+
 from ui.about import app_icon
 from ui.crash import install_crash_handler
 from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
 from ui.main_window import MainWindow
-from workstation.paths import AppPaths
-from workstation.store import Library, LibraryError, open_library
 
 EXIT_FAILED = 2
 APP_NAME = "Editorial Workstation"
@@ -73,7 +75,7 @@ def _open_demo(paths: AppPaths, folder: Path, settings: QSettings) -> tuple[Libr
         from workstation.demo import build_demo
     except ImportError:  # a build without the sample content opens an empty demo library
         return library, demo_settings
-    from workstation.articles import ArticleRepo
+    from workstation.articles.repo import ArticleRepo
 
     docid = build_demo(library)
     demo_settings.setValue("library/section", ArticleRepo(library).get(docid).section)

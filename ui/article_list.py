@@ -1,6 +1,6 @@
 """The article list: a section's articles (or the trash) a page at a time, filtered by the core's search.
 
-The model loads pages as the view scrolls (canFetchMore/fetchMore over workstation.listing),
+The model loads pages as the view scrolls (canFetchMore/fetchMore over workstation.articles.listing),
 so a section of 100,000 articles opens as fast as one of ten. Sorting is the store's ORDER BY,
 never a sort of the rows already loaded. Typing in the filter box searches with the core's
 Arabic-normalized search once typing pauses.
@@ -13,21 +13,41 @@ from pathlib import Path
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QAbstractTableModel, QEvent, QItemSelectionModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt,
-    QTimer, Signal,
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
 )  # fmt: skip
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )  # fmt: skip
+
+from workstation.articles.commands import (
+    DuplicateArticleCommand,
+    NewArticleCommand,
+    RestoreArticlesCommand,
+    TrashArticlesCommand,
+)  # fmt: skip
+from workstation.articles.listing import PAGE_SIZE, ArticleSummary, Listing, ListQuery
+from workstation.errors import LibraryError
+from workstation.library.store import Library
 
 from ui.section_tree import ARTICLE_MIME, encode_ids
 from ui.undo import CommandRunner
-from workstation.commands import (
-    DuplicateArticleCommand, NewArticleCommand, RestoreArticlesCommand, TrashArticlesCommand,
-)  # fmt: skip
-from workstation.listing import PAGE_SIZE, ArticleSummary, Listing, ListQuery
-from workstation.store import Library, LibraryError
 
 FILTER_DELAY_MS = 250
 DOCID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +64,7 @@ STATUS_LOOK = {  # icon, colour
 
 def core_search(library: Library, query: str, *, limit: int, offset: int, section: str | None):
     """The core's search (imported late: it is the search module's job, not the list's)."""
-    from workstation.search import search
+    from workstation.search.query import search
 
     return search(library, query, limit=limit, offset=offset, section=section)
 
@@ -306,6 +326,7 @@ class ArticleListPanel(QWidget):
     currentArticleChanged = Signal(object)  # docid or None
     selectionChanged = Signal()
     filesDropped = Signal(int, list)  # docid, local file paths: photos for that article
+
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = model

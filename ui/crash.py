@@ -33,8 +33,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CrashHandler", text)
 
 
-def show_crash_dialog(parent: QWidget | None, summary: str, details: str, log_path: Path | None,
-                      saved: bool) -> None:
+def show_crash_dialog(parent: QWidget | None, summary: str, details: str, log_path: Path | None, saved: bool) -> None:
     """Tells the user that something went wrong, whether their edits are safe, and where the log is."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
@@ -59,8 +58,13 @@ class CrashHandler(QObject):
 
     _reported = Signal(str, str)  # summary, traceback: carried into the GUI thread
 
-    def __init__(self, log_dir: Path, parent_getter: Callable[[], QWidget | None],
-                 on_crash: Callable[[], object] | None = None, max_bytes: int = LOG_MAX_BYTES):
+    def __init__(
+        self,
+        log_dir: Path,
+        parent_getter: Callable[[], QWidget | None],
+        on_crash: Callable[[], object] | None = None,
+        max_bytes: int = LOG_MAX_BYTES,
+    ):
         super().__init__()
         self._parent_getter = parent_getter
         self._on_crash = on_crash
@@ -75,7 +79,8 @@ class CrashHandler(QObject):
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
             self._handler = logging.handlers.RotatingFileHandler(
-                self.log_path, maxBytes=max_bytes, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True)
+                self.log_path, maxBytes=max_bytes, backupCount=LOG_BACKUPS, encoding="utf-8", delay=True
+            )
         except OSError as exc:
             # No log folder must not mean no crash safety: the dialog still shows the traceback.
             print(f"workstation: cannot write the crash log in {log_dir}: {exc.strerror}", file=sys.stderr)
@@ -84,7 +89,7 @@ class CrashHandler(QObject):
             self._handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
             self._logger.addHandler(self._handler)
 
-    def install(self) -> "CrashHandler":
+    def install(self) -> CrashHandler:
         """Makes this handler receive exceptions from every thread; returns itself."""
         sys.excepthook = self.handle_exception
         threading.excepthook = self._handle_thread_exception
@@ -129,8 +134,14 @@ class CrashHandler(QObject):
     def _log(self, details: str, thread_name: str) -> None:
         if self._handler is None:
             return
-        self._logger.error("workstation %s, Python %s, %s, thread %s\n%s", __version__,
-                           platform.python_version(), platform.platform(), thread_name, details.rstrip())
+        self._logger.error(
+            "workstation %s, Python %s, %s, thread %s\n%s",
+            __version__,
+            platform.python_version(),
+            platform.platform(),
+            thread_name,
+            details.rstrip(),
+        )
         self._handler.flush()
 
     # -- reporting -------------------------------------------------------------------------------
@@ -152,13 +163,15 @@ class CrashHandler(QObject):
         try:
             return callback() is not False
         except Exception:
-            self._log("while saving open edits after a crash:\n" + traceback.format_exc(),
-                      threading.current_thread().name)
+            self._log(
+                "while saving open edits after a crash:\n" + traceback.format_exc(), threading.current_thread().name
+            )
             return False
 
 
-def install_crash_handler(log_dir: Path, parent_getter: Callable[[], QWidget | None],
-                          on_crash: Callable[[], object] | None = None) -> CrashHandler:
+def install_crash_handler(
+    log_dir: Path, parent_getter: Callable[[], QWidget | None], on_crash: Callable[[], object] | None = None
+) -> CrashHandler:
     """Installs a CrashHandler logging to log_dir/crash.log; returns it (keep it alive: it owns the hooks).
 
     `parent_getter` gives the window to parent the dialog on (None before there is one);

@@ -12,12 +12,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )  # fmt: skip
 
 from workstation.export import ExportCancelled, export_bundle
-from workstation.store import Library
+from workstation.library.store import Library
 
 
 class ExportWorker(QObject):
@@ -30,7 +41,13 @@ class ExportWorker(QObject):
 
     def __init__(self, library: Library, out: Path, sections, articles, cache_dir: Path | None):
         super().__init__()
-        self.library, self.out, self.sections, self.articles, self.cache_dir = library, out, sections, articles, cache_dir
+        self.library, self.out, self.sections, self.articles, self.cache_dir = (
+            library,
+            out,
+            sections,
+            articles,
+            cache_dir,
+        )
         self.stop = threading.Event()
 
     @Slot()

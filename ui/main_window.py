@@ -12,8 +12,17 @@ import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )  # fmt: skip
+
+from workstation.library.store import Library
 
 from ui.about import AboutDialog
 from ui.article_list import ArticleListModel, ArticleListPanel
@@ -22,7 +31,6 @@ from ui.export_dialog import ExportDialog
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.section_tree import SectionTreeModel, SectionTreeView
 from ui.undo import CommandRunner
-from workstation.store import Library
 
 
 class MainWindow(QMainWindow):

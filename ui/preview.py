@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workstation.export import render_article_preview
 from workstation.export.render import static_dir
-from workstation.store import Library
+from workstation.library.store import Library
 
 _PAGE = re.compile(r"c_(\d+)(?:_(\d+))?\.htm$")
 _NAV = re.compile(r'<nav class="sections".*?</nav>', re.S)

@@ -11,22 +11,42 @@ import json
 
 import qtawesome as qta
 from PySide6.QtCore import (
-    QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
 )  # fmt: skip
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog, QLineEdit, QMenu, QTreeView,
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QTreeView,
     QWidget,
 )  # fmt: skip
 
-from ui.undo import CommandRunner
-from workstation.commands import (
-    AddSectionCommand, BatchCommand, DeleteSectionCommand, MoveArticlesCommand, MoveSectionCommand,
+from workstation.articles.commands import (
+    AddSectionCommand,
+    BatchCommand,
+    DeleteSectionCommand,
+    MoveArticlesCommand,
+    MoveSectionCommand,
     RenameSectionCommand,
 )  # fmt: skip
-from workstation.listing import Listing
-from workstation.sections import SectionRecord, SectionRepo
-from workstation.store import Library
+from workstation.articles.listing import Listing
+from workstation.articles.sections import SectionRecord, SectionRepo
+from workstation.library.store import Library
+
+from ui.undo import CommandRunner
 
 SECTION_MIME = "application/x-workstation-section-slugs"
 ARTICLE_MIME = "application/x-workstation-article-ids"
@@ -344,8 +364,10 @@ class SectionTreeView(QTreeView):
         self.rename_action = QAction(qta.icon("mdi6.folder-edit-outline"), self.tr("Rename section"), self)
         self.delete_action = QAction(qta.icon("mdi6.folder-remove-outline"), self.tr("Delete section…"), self)
         # Delete and F2 act on the tree only (the list and the editor give those keys other meanings).
-        for action, key in ((self.rename_action, QKeySequence(Qt.Key.Key_F2)),
-                            (self.delete_action, QKeySequence(QKeySequence.StandardKey.Delete))):
+        for action, key in (
+            (self.rename_action, QKeySequence(Qt.Key.Key_F2)),
+            (self.delete_action, QKeySequence(QKeySequence.StandardKey.Delete)),
+        ):
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.addAction(action)

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 
-from workstation.commands import Command
-from workstation.store import LibraryError
+from workstation.articles.commands import Command
+from workstation.errors import LibraryError
 
 # What a command may raise for a reason the user can act on; anything else is a bug and propagates.
 USER_ERRORS = (ValueError, LookupError, LibraryError, SQLAlchemyError)

@@ -1,33 +1,14 @@
-"""Integrity of a library (database, search index, photo files) and consistent backups."""
+"""Integrity of a library: the database, the search index, the photo files."""
 
 from __future__ import annotations
-
-import hashlib
-import os
-import shutil
-import sqlite3
-from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from workstation.models import Photo
-from workstation.search_index import documents
-from workstation.store import Library, LibraryError, photos_dir_beside
-
-
-def photo_path(library: Library, sha256: str, ext: str) -> Path:
-    """Where the library keeps the file of a photo."""
-    return library.photos_dir / sha256[:2] / f"{sha256}.{ext}"
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, read in chunks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+from workstation.library.models import Photo
+from workstation.library.store import Library
+from workstation.photos.files import file_sha256, photo_path
+from workstation.search.index import documents
 
 
 def check_library(library: Library) -> list[str]:
@@ -75,48 +56,3 @@ def _index_drift(conn) -> list[str]:
     ]
     problems += [f"search index: holds article {docid}, which is deleted or in the trash" for docid in stored]
     return problems
-
-
-def backup_library(library: Library, target: Path) -> None:
-    """A consistent copy of the library, taken with SQLite's online backup while others write,
-    and its photo files beside it (hard links where the file system allows, else copies)."""
-    if not library.is_sqlite or library.path is None:
-        raise LibraryError("Backup of a server library is done with the server's own tools.")
-    target = target.expanduser().resolve()
-    if target == library.path:
-        raise LibraryError(f"{target} is the library itself; choose another file for the backup.")
-    if target.exists():
-        raise LibraryError(f"{target} already exists; the backup will not overwrite it.")
-    if not target.parent.is_dir():
-        raise LibraryError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    partial = target.with_name(target.name + ".partial")
-    try:
-        source = sqlite3.connect(library.path)
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                source.backup(dest)
-                dest.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        _copy_photo_files(library.photos_dir, photos_dir_beside(target))
-        partial.rename(target)
-    except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise LibraryError(f"Cannot write the backup {target}: {reason}.") from None
-
-
-def _copy_photo_files(source: Path, dest: Path) -> None:
-    # Files are named by their content hash, so a file already there is the same file.
-    for path in source.glob("??/*"):
-        copy = dest / path.parent.name / path.name
-        if copy.exists():
-            continue
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(path, copy)
-        except OSError:
-            shutil.copy2(path, copy)

@@ -1,4 +1,4 @@
-"""The command line: `workstation [--db URL|PATH] [COMMAND ...]`. A contract, see DESIGN.md.
+"""The command line: `workstation [--db URL|PATH] [COMMAND ...]`. A contract: docs/cli.md.
 
 Exit status: 0 all done; 1 done, but some inputs were refused (each named on stderr);
 2 bad usage or nothing could be done (one message, never a traceback).
@@ -17,9 +17,9 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from workstation import __version__
-from workstation.articles import NotFoundError
+from workstation.errors import LibraryError, NotFoundError
+from workstation.library.store import Library, open_library
 from workstation.paths import AppPaths
-from workstation.store import Library, LibraryError, open_library
 
 EXIT_OK, EXIT_REFUSED, EXIT_FAILED = 0, 1, 2
 
@@ -39,7 +39,7 @@ def _refused(name: str, reason: str) -> None:
 
 # -- commands ------------------------------------------------------------------------------------
 def cmd_sections(args, library: Library) -> int:
-    from workstation.sections import SectionRepo
+    from workstation.articles.sections import SectionRepo
 
     tree = SectionRepo(library).tree()
     if args.json:
@@ -52,7 +52,7 @@ def cmd_sections(args, library: Library) -> int:
 
 
 def cmd_import(args, library: Library) -> int:
-    from workstation.ninjs import import_files
+    from workstation.wire.ninjs import import_files
 
     report = import_files(library, [Path(p) for p in args.files])
     for problem in report.refused:
@@ -64,7 +64,7 @@ def cmd_import(args, library: Library) -> int:
 
 
 def cmd_search(args, library: Library) -> int:
-    from workstation.search import search
+    from workstation.search.query import search
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1.")
@@ -79,7 +79,7 @@ def cmd_search(args, library: Library) -> int:
 
 
 def cmd_photos_add(args, library: Library) -> int:
-    from workstation.photos import ingest
+    from workstation.photos.ingest import ingest
 
     report = ingest(library, args.docid, [Path(p) for p in args.paths])
     for problem in report.refused:
@@ -91,7 +91,7 @@ def cmd_photos_add(args, library: Library) -> int:
 
 
 def cmd_photos_list(args, library: Library) -> int:
-    from workstation.gallery import GalleryRepo
+    from workstation.photos.gallery import GalleryRepo
 
     items = GalleryRepo(library).items(args.docid)
     if args.json:
@@ -123,7 +123,7 @@ def cmd_check(args, library: Library) -> int:
 
 
 def cmd_backup(args, library: Library) -> int:
-    from workstation.check import backup_library
+    from workstation.library.backup import backup_library
 
     backup_library(library, Path(args.file))
     print(f"backup written to {args.file}", file=sys.stderr)
@@ -133,12 +133,19 @@ def cmd_backup(args, library: Library) -> int:
 # -- parser --------------------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="URL|PATH", default=argparse.SUPPRESS,
-                        help="the library: a file path or a database URL (default: WORKSTATION_DB or the user data folder)")
+    common.add_argument(
+        "--db",
+        metavar="URL|PATH",
+        default=argparse.SUPPRESS,
+        help="the library: a file path or a database URL (default: WORKSTATION_DB or the user data folder)",
+    )
     common.add_argument("--version", action="version", version=f"workstation {__version__}")
 
-    parser = argparse.ArgumentParser(prog="workstation", parents=[common],
-                                     description="Editorial Workstation: write, file, caption and export Arabic news.")
+    parser = argparse.ArgumentParser(
+        prog="workstation",
+        parents=[common],
+        description="Editorial Workstation: write, file, caption and export Arabic news.",
+    )
     parser.add_argument("--demo", action="store_true", help="open a throw-away library filled with the sample story")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -150,21 +157,28 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     command("sections", cmd_sections, "the section tree", json_flag=True)
-    command("import", cmd_import, "import ninjs (JSON or JSON Lines) articles").add_argument("files", nargs="+", metavar="FILE")
+    command("import", cmd_import, "import ninjs (JSON or JSON Lines) articles").add_argument(
+        "files", nargs="+", metavar="FILE"
+    )
 
     photos = sub.add_parser("photos", parents=[common], help="an article's photos", description="an article's photos")
     photos_sub = photos.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
     add = command("add", cmd_photos_add, "ingest files or folders into an article's gallery", target=photos_sub)
     add.add_argument("docid", type=int, metavar="DOCID")
     add.add_argument("paths", nargs="+", metavar="PATH")
-    command("list", cmd_photos_list, "an article's gallery, in story order", json_flag=True,
-            target=photos_sub).add_argument("docid", type=int, metavar="DOCID")
+    command(
+        "list", cmd_photos_list, "an article's gallery, in story order", json_flag=True, target=photos_sub
+    ).add_argument("docid", type=int, metavar="DOCID")
 
     search = command("search", cmd_search, "search the library (Arabic-normalized)", json_flag=True)
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=int, default=20, metavar="N", help="how many hits (default 20)")
-    search.add_argument("--order", choices=("relevance", "newest"), default="relevance",
-                        help="best match first (default) or newest first")
+    search.add_argument(
+        "--order",
+        choices=("relevance", "newest"),
+        default="relevance",
+        help="best match first (default) or newest first",
+    )
 
     export = command("export", cmd_export, "export the publishable HTML bundle")
     export.add_argument("--out", required=True, metavar="DIR|FILE.zip")
@@ -176,15 +190,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Runs the command line; returns the exit status."""
+OpenWindow = Callable[[AppPaths, "str | None", bool], int]
+"""Opens the desktop app on a library location (None with the demo) and runs it; the launcher gives it."""
+
+
+def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -> int:
+    """Runs the command line; with no command, `open_window` opens the app. Returns the exit status."""
     args = _parser().parse_args(argv)
     paths = AppPaths.from_environment()
     location = getattr(args, "db", None) or paths.default_db()
     if args.command is None:
-        from ui.app import run_app
-
-        return run_app(paths, None if args.demo else location, demo=args.demo)
+        if open_window is None:
+            return _fail("no command given (see `workstation --help`); the desktop app opens from its launcher")
+        return open_window(paths, None if args.demo else location, args.demo)
     _utf8_output()
     try:
         library = open_library(location, default_photos_dir=paths.data / "photos")

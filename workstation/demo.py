@@ -8,18 +8,18 @@ through the same ingest as any drop.
 from __future__ import annotations
 
 import json
-from html import escape
 from datetime import datetime
+from html import escape
 from pathlib import Path
 
 from sqlalchemy import update
 
-from workstation.articles import ArticleRepo
-from workstation.gallery import GalleryRepo
-from workstation.models import Article
+from workstation.articles.repo import ArticleRepo
+from workstation.library.models import Article
+from workstation.library.store import Library
 from workstation.paths import resources_dir
-from workstation.photos import ingest
-from workstation.store import Library
+from workstation.photos.gallery import GalleryRepo
+from workstation.photos.ingest import ingest
 
 
 def sample_dir() -> Path:
@@ -73,5 +73,3 @@ def _add_photos(library, docid, files, story, cache_dir, slug_numbers: bool) -> 
         fields["slug"] = story["slug"].format(n=n) if slug_numbers else ""
         changes[added.item_id] = fields
     GalleryRepo(library).update(changes)
-
-

@@ -42,7 +42,7 @@ class AppPaths:
     log: Path
 
     @classmethod
-    def from_environment(cls) -> "AppPaths":
+    def from_environment(cls) -> AppPaths:
         """Paths from the environment overrides, else the platform's user folders."""
         return cls(
             data=_dir("WORKSTATION_DATA_DIR", "data"),

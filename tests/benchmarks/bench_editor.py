@@ -41,8 +41,8 @@ def _story_paragraphs() -> list[str]:
 
 def article_body(words: int) -> str:
     """A body of about `words` words: the reference story's paragraphs, headings, a quote and lists."""
-    from workstation.articletext import count_words
-    from workstation.richtext import body_text
+    from workstation.body.richtext import body_text
+    from workstation.body.stats import count_words
 
     parts: list[str] = []
     total = 0
@@ -67,12 +67,13 @@ def main() -> int:
     from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCursor
     from PySide6.QtWidgets import QApplication
 
-    from ui.editor import ArticleEditor
-    from workstation.articles import ArticleRepo
-    from workstation.articletext import count_words
+    from workstation.articles.repo import ArticleRepo
+    from workstation.body.richtext import body_text
+    from workstation.body.stats import count_words
+    from workstation.library.store import open_library
     from workstation.paths import resources_dir
-    from workstation.richtext import body_text
-    from workstation.store import open_library
+
+    from ui.editor import ArticleEditor
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     for font in (resources_dir() / "fonts").glob("*.ttf"):
@@ -131,8 +132,10 @@ def main() -> int:
     key_p95 = _ms(statistics.quantiles(keys, n=20)[-1])
     short_median = _ms(statistics.median(short_times))
     long_median = _ms(statistics.median(long_times))
-    print(f"keystroke in a {words:,}-word article: median {key_median:.2f} ms, p95 {key_p95:.2f} ms, "
-          f"max {_ms(max(keys)):.1f} ms over {len(keys)} keys (budget {KEYSTROKE_BUDGET_MS:.0f} ms median)")
+    print(
+        f"keystroke in a {words:,}-word article: median {key_median:.2f} ms, p95 {key_p95:.2f} ms, "
+        f"max {_ms(max(keys)):.1f} ms over {len(keys)} keys (budget {KEYSTROKE_BUDGET_MS:.0f} ms median)"
+    )
     print(f"switching to an ~800-word article: median {short_median:.1f} ms (budget {SWITCH_BUDGET_MS:.0f} ms)")
     print(f"switching to a {words:,}-word article: median {long_median:.1f} ms (reported)")
     print(f"saving the {words:,}-word article (after a pause in typing): {save_ms:.1f} ms")

@@ -19,14 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.corpus import BENCH_DATA
-from tests.export_support import bulk_stories
-from workstation.articles import ArticleRepo
+from workstation.articles.repo import ArticleRepo
 from workstation.export import export_bundle
 from workstation.export.images import plan
 from workstation.export.render import Renderer
 from workstation.export.stories import load_site
-from workstation.store import open_library
+from workstation.library.store import open_library
+
+from tests.benchmarks.corpus import BENCH_DATA
+from tests.export_support import bulk_stories
 
 N = 10_000
 FULL_BUDGET = 1_000  # article pages per second
@@ -63,7 +64,9 @@ def _hugo_site(library, folder: Path) -> int:
                    for i, s in enumerate(site.sections))  # fmt: skip
     (folder / "config.toml").write_text(
         'baseURL = "/"\nlanguageCode = "ar"\ntitle = "arabic.news.cn"\nrelativeURLs = true\n'
-        'disableKinds = ["taxonomy", "term"]\n[pagination]\npagerSize = 20\npaginate = 20\n' + menu, "utf-8")
+        'disableKinds = ["taxonomy", "term"]\n[pagination]\npagerSize = 20\npaginate = 20\n' + menu,
+        "utf-8",
+    )
     (folder / "layouts/_default/baseof.html").write_text(_HUGO_BASE, "utf-8")
     (folder / "layouts/_default/single.html").write_text(_HUGO_SINGLE, "utf-8")
     (folder / "layouts/_default/list.html").write_text(_HUGO_LIST, "utf-8")
@@ -91,7 +94,8 @@ def _hugo_site(library, folder: Path) -> int:
             }  # fmt: skip
             name = f"c_{story.docid}" + ("" if k == 1 else f"_{k}")
             (folder / "content" / story.section / f"{name}.html").write_text(
-                json.dumps(front, ensure_ascii=False) + "\n" + story.body, "utf-8")
+                json.dumps(front, ensure_ascii=False) + "\n" + story.body, "utf-8"
+            )
             pages += 1
     return pages
 

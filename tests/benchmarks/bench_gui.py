@@ -47,8 +47,8 @@ def one_section_library(path: Path = ONE_SECTION, n: int = N) -> Path:
         return path
     from sqlalchemy import insert, select
 
-    from workstation.models import Article, Section
-    from workstation.store import open_library
+    from workstation.library.models import Article, Section
+    from workstation.library.store import open_library
 
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -93,8 +93,9 @@ def _child(library: str, config: str) -> int:
     os.environ["WORKSTATION_CONFIG_DIR"] = config
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import start_app
     from workstation.paths import AppPaths
+
+    from ui.app import start_app
 
     app = QApplication(sys.argv[:1])
     started = start_app(app, AppPaths.from_environment(), library)
@@ -149,9 +150,10 @@ def in_window(library_path: Path, section: str) -> dict[str, list[float]]:
     from PySide6.QtCore import QModelIndex, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
+    from workstation.library.store import open_library
+
     from ui.i18n import Translations, load_fonts
     from ui.main_window import MainWindow
-    from workstation.store import open_library
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     load_fonts(app)
@@ -198,9 +200,10 @@ def filter_ms(library_path: Path, query: str, section: str) -> float:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
+    from workstation.library.store import open_library
+
     from ui.article_list import ArticleListModel
     from ui.undo import CommandRunner
-    from workstation.store import open_library
 
     QApplication.instance() or QApplication(sys.argv[:1])
     library = open_library(str(library_path))

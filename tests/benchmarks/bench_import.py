@@ -69,8 +69,8 @@ def baseline(corpus: Path, db: Path) -> tuple[float, float]:
 def import_corpus(corpus: Path, target: Path) -> tuple[float, tuple[float, float], dict[str, int]]:
     """Seconds to import the corpus into a new library at target (wall; CPU of the writing process and of
     the parsing workers), and the row counts the library holds."""
-    from workstation.ninjs import import_files
-    from workstation.store import open_library
+    from workstation.library.store import open_library
+    from workstation.wire.ninjs import import_files
 
     partial = target.with_name(target.name + ".partial")
     _remove_db(partial)

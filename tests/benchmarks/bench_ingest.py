@@ -43,7 +43,9 @@ def _photo(n: int) -> bytes:
     draw = ImageDraw.Draw(small)
     for k in range(40):
         x, y = (k * 97 + n * 31) % 600, (k * 53 + n * 17) % 400
-        draw.ellipse((x, y, x + 40 + k % 60, y + 30 + k % 50), fill=((k * 40) % 256, (k * 90 + n) % 256, (k * 20) % 256))
+        draw.ellipse(
+            (x, y, x + 40 + k % 60, y + 30 + k % 50), fill=((k * 40) % 256, (k * 90 + n) % 256, (k * 20) % 256)
+        )
     big = small.filter(ImageFilter.GaussianBlur(3)).resize(SIZE, Image.Resampling.BICUBIC)
     grain = Image.effect_noise(SIZE, 18).convert("RGB")
     big = Image.blend(big, grain, 0.12)
@@ -74,14 +76,14 @@ def photos() -> list[Path]:
 
 # -- the three ways (module-level, so worker processes can run them) -------------------------------
 def ours(source: str, out: str) -> None:
-    from workstation import renditions
+    from workstation.photos import renditions
 
     renditions.process(source, f"{out}/photos", f"{out}/cache")
 
 
 def naive(source: str, out: str) -> None:
-    from workstation import renditions
-    from workstation.photometa import read_metadata
+    from workstation.photos import renditions
+    from workstation.photos.meta import read_metadata
 
     data = Path(source).read_bytes()
     sha = hashlib.sha256(data).hexdigest()
@@ -89,9 +91,14 @@ def naive(source: str, out: str) -> None:
     meta = read_metadata(im)
     im.load()  # every pixel, full size
     upright = renditions._upright_rgb(im, meta.orientation)
-    for box, path in ((1200, renditions.preview_path(Path(out, "cache"), sha)), (320, renditions.thumb_path(Path(out, "cache"), sha))):
+    for box, path in (
+        (1200, renditions.preview_path(Path(out, "cache"), sha)),
+        (320, renditions.thumb_path(Path(out, "cache"), sha)),
+    ):
         scale = box / max(upright.size)
-        resized = upright.resize((round(upright.width * scale), round(upright.height * scale)), Image.Resampling.LANCZOS)
+        resized = upright.resize(
+            (round(upright.width * scale), round(upright.height * scale)), Image.Resampling.LANCZOS
+        )
         path.parent.mkdir(parents=True, exist_ok=True)
         resized.save(path, "JPEG", quality=85)
     renditions._stage(data, Path(out, "photos"), sha, "jpg")
@@ -100,8 +107,8 @@ def naive(source: str, out: str) -> None:
 def vips(source: str, out: str) -> None:
     import pyvips
 
-    from workstation import renditions
-    from workstation.photometa import read_metadata
+    from workstation.photos import renditions
+    from workstation.photos.meta import read_metadata
 
     data = Path(source).read_bytes()
     sha = hashlib.sha256(data).hexdigest()
@@ -109,7 +116,10 @@ def vips(source: str, out: str) -> None:
     # Shrink-on-load, EXIF rotation applied; kept in memory since the thumbnail reads it again.
     preview = pyvips.Image.thumbnail_buffer(data, 1200).copy_memory()
     thumb = preview.thumbnail_image(320)
-    for image, path in ((preview, renditions.preview_path(Path(out, "cache"), sha)), (thumb, renditions.thumb_path(Path(out, "cache"), sha))):
+    for image, path in (
+        (preview, renditions.preview_path(Path(out, "cache"), sha)),
+        (thumb, renditions.thumb_path(Path(out, "cache"), sha)),
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         image.jpegsave(str(path), Q=85)
     renditions._stage(data, Path(out, "photos"), sha, "jpg")
@@ -125,7 +135,7 @@ def _vips_available() -> bool:
 
 def _worker_init() -> None:
     os.environ["VIPS_CONCURRENCY"] = "1"  # one thread per process, as Pillow
-    from workstation.renditions import worker_init
+    from workstation.photos.renditions import worker_init
 
     worker_init()
 
@@ -148,9 +158,9 @@ def _timed(pool: ProcessPoolExecutor, work, files: list[Path], scratch: Path) ->
 
 
 def _full_ingest(files: list[Path], scratch: Path) -> float:
-    from workstation.articles import ArticleRepo
-    from workstation.photos import ingest, shutdown_workers
-    from workstation.store import open_library
+    from workstation.articles.repo import ArticleRepo
+    from workstation.library.store import open_library
+    from workstation.photos.ingest import ingest, shutdown_workers
 
     library = open_library(str(scratch / "library.sqlite"))
     docid = ArticleRepo(library).create(headline="bench").docid
@@ -172,7 +182,9 @@ def _full_ingest(files: list[Path], scratch: Path) -> float:
 def main() -> int:
     files = photos()
     megabytes = sum(f.stat().st_size for f in files) / 1e6
-    print(f"{len(files)} photos of {SIZE[0]} x {SIZE[1]} ({megabytes:.0f} MB in all), 2 worker processes, median of {ROUNDS} rounds")
+    print(
+        f"{len(files)} photos of {SIZE[0]} x {SIZE[1]} ({megabytes:.0f} MB in all), 2 worker processes, median of {ROUNDS} rounds"
+    )
     variants = [ours, naive] + ([vips] if _vips_available() else [])
     times: dict[str, list[float]] = {v.__name__: [] for v in variants}
     cpu: dict[str, list[float]] = {v.__name__: [] for v in variants}
@@ -193,6 +205,7 @@ def main() -> int:
         per_photo = statistics.median(cpu[name]) / len(files) * 1000
         print(f"  {name:<6} {value:6.2f} s wall  ({per_photo:5.0f} ms of CPU a photo)")
     print(f"  ingest() end to end, database included: {full:.2f} s ({full / len(files) * 1000:.0f} ms a photo)")
+
     # The budgets compare the CPU time the workers spend: every variant runs with the same two
     # processes, so on an idle machine this is the wall-clock ratio, and on a shared one it is
     # not at the mercy of whatever else runs. Wall-clock ratios are printed beside.
@@ -205,7 +218,9 @@ def main() -> int:
     failed |= speedup < NAIVE_BUDGET
     if "vips" in median:
         behind = ratio("ours", "vips")
-        print(f"  ours / libvips = {behind:.2f}x CPU, {ratio('ours', 'vips', times):.2f}x wall (budget <= {VIPS_BUDGET}x)")
+        print(
+            f"  ours / libvips = {behind:.2f}x CPU, {ratio('ours', 'vips', times):.2f}x wall (budget <= {VIPS_BUDGET}x)"
+        )
         failed |= behind > VIPS_BUDGET
     else:
         print("  libvips: pyvips is not installed, comparison skipped (pip install pyvips pyvips-binary)")

@@ -96,8 +96,8 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> int:
-    from workstation.search import search
-    from workstation.store import open_library
+    from workstation.library.store import open_library
+    from workstation.search.query import search
 
     n = int(os.environ.get("BENCH_SEARCH_N", DEFAULT_N))
     path = library_path(n)
@@ -111,7 +111,7 @@ def main() -> int:
     library = open_library(str(path))
     failed = open_median > OPEN_BUDGET
     try:
-        for category, queries in QUERIES.items():  # warm-up: the file's pages into the cache
+        for queries in QUERIES.values():  # warm-up: the file's pages into the cache
             for query in queries:
                 search(library, query)
         times: dict[str, list[float]] = {c: [] for c in QUERIES}
@@ -125,7 +125,9 @@ def main() -> int:
                     cpu_times.append(cpu)
                     totals[query] = result.total
                     if len(result.hits) != min(20, result.total) or any("<mark>" not in h.snippet for h in result.hits):
-                        print(f"FAILED: {query!r} gave {len(result.hits)} hits of {result.total}, or an unmarked snippet")
+                        print(
+                            f"FAILED: {query!r} gave {len(result.hits)} hits of {result.total}, or an unmarked snippet"
+                        )
                         failed = True
         print(f"search, 20 hits with snippets, relevance order ({ROUNDS} rounds):")
         for category, queries in QUERIES.items():
@@ -140,9 +142,13 @@ def main() -> int:
         print(f"  all, CPU   median {statistics.median(cpu_times):5.1f} ms, p95 {p95(cpu_times):5.1f} ms")
         failed |= median > MEDIAN_BUDGET_MS or high > P95_BUDGET_MS
 
-        extra = [timed(lambda: search(library, q, section=s))[0] for q, s in EXTRAS["section filter"] for _ in range(ROUNDS)]  # noqa: E501
+        extra = [
+            timed(lambda: search(library, q, section=s))[0] for q, s in EXTRAS["section filter"] for _ in range(ROUNDS)
+        ]  # noqa: E501
         print(f"  section filter (not budgeted): median {statistics.median(extra):.1f} ms, max {max(extra):.1f} ms")
-        extra = [timed(lambda: search(library, q, order="newest"))[0] for q in EXTRAS["newest first"] for _ in range(ROUNDS)]
+        extra = [
+            timed(lambda: search(library, q, order="newest"))[0] for q in EXTRAS["newest first"] for _ in range(ROUNDS)
+        ]
         print(f"  newest first (not budgeted): median {statistics.median(extra):.1f} ms, max {max(extra):.1f} ms")
     finally:
         library.close()

@@ -1,15 +1,24 @@
-"""Fixtures shared by the GUI tests."""
+"""Fixtures shared by the GUI tests: layout direction, dialogs, clipboard, an undo runner, recorded
+message boxes and a main window per language."""
+
+from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.i18n import Translations
+from ui.undo import CommandRunner
 
 
 @pytest.fixture(params=["rtl", "ltr"])
 def direction(request, qapp):
     """Runs a test once with the Arabic (right to left) and once with the English (left to right) layout."""
     before = qapp.layoutDirection()
-    qapp.setLayoutDirection(Qt.LayoutDirection.RightToLeft if request.param == "rtl" else Qt.LayoutDirection.LeftToRight)
+    qapp.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if request.param == "rtl" else Qt.LayoutDirection.LeftToRight
+    )
     yield request.param
     qapp.setLayoutDirection(before)
 
@@ -33,3 +42,83 @@ def empty_clipboard(qapp):
     """
     yield
     qapp.clipboard().clear()
+
+
+@pytest.fixture
+def runner(qapp):
+    """A CommandRunner on a fresh undo stack."""
+    stack = QUndoStack()
+    runner = CommandRunner(stack)
+    yield runner
+    stack.clear()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Records every message box instead of showing it; questions are answered Yes."""
+    shown: list[tuple[str, str]] = []
+
+    def record(kind, answer):
+        def show(_parent, _title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
+    return shown
+
+
+@pytest.fixture
+def translations(qapp):
+    """Installs a language for one test and puts the app back in English, left to right, afterwards."""
+    installed = Translations(qapp)
+    yield installed
+    installed.install("en")
+    for translator in list(installed._installed):
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def app_translations(monkeypatch, translations):
+    """Makes ui.app use the test's Translations, so whatever start_app installs is taken down after the test."""
+    monkeypatch.setattr("ui.app.Translations", lambda app: translations)
+    return translations
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """Settings in an INI file of the test's own."""
+    return QSettings(str(tmp_path / "workstation.ini"), QSettings.Format.IniFormat)
+
+
+def _open_main_window(qtbot, library, settings, translations, language, on_language=None):
+    """A main window in `language`, shown and registered with qtbot."""
+    from ui.main_window import MainWindow
+
+    translations.install(language)
+    window = MainWindow(library, settings, language, on_language)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def open_main_window():
+    """Opens a main window: `open_main_window(qtbot, library, settings, translations, language)`."""
+    return _open_main_window
+
+
+@pytest.fixture(params=["ar", "en"])
+def main_window(request, qtbot, library, settings, translations, messages):
+    """The main window, once in Arabic and once in English; it must close cleanly and leave no window behind."""
+    window = _open_main_window(qtbot, library, settings, translations, request.param)
+    yield window
+    window.close()
+    QApplication.processEvents()
+    stray = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not stray, f"windows left open: {stray}"

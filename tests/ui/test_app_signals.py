@@ -11,7 +11,7 @@ def test_sigterm_closes_the_window_and_saves_its_state(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", WORKSTATION_CONFIG_DIR=str(tmp_path / "config"),
                WORKSTATION_DATA_DIR=str(tmp_path / "data"), WORKSTATION_CACHE_DIR=str(tmp_path / "cache"),
                WORKSTATION_LOG_DIR=str(tmp_path / "log"))  # fmt: skip
-    app = subprocess.Popen([sys.executable, "-m", "workstation.cli", "--db", str(tmp_path / "lib.sqlite")], env=env)
+    app = subprocess.Popen([sys.executable, "-m", "ui.launcher", "--db", str(tmp_path / "lib.sqlite")], env=env)
     settings = tmp_path / "config" / "workstation.ini"
     deadline = time.monotonic() + 30
     while not (tmp_path / "lib.sqlite").exists() and time.monotonic() < deadline:

@@ -10,12 +10,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert, select
 
-from tests.ui.shell_fixtures import runner  # noqa: F401 (a fixture)
+from workstation.articles.listing import PAGE_SIZE
+from workstation.articles.repo import ArticleRepo
+from workstation.library.models import Article, Section
+
 from ui.article_list import FILTER_DELAY_MS, ArticleListModel, ArticleListPanel
 from ui.section_tree import ARTICLE_MIME, decode_ids
-from workstation.articles import ArticleRepo
-from workstation.listing import PAGE_SIZE
-from workstation.models import Article, Section
 
 START = datetime(2017, 4, 13, 2, 58, 26)
 
@@ -190,7 +190,7 @@ def test_one_search_per_pause_in_typing(qtbot, library, runner):
 
     def search(library, query, **kwargs):
         calls.append(query)
-        from workstation.search import search as core
+        from workstation.search.query import search as core
 
         return core(library, query, **kwargs)
 

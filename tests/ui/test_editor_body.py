@@ -8,18 +8,20 @@ from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument, QUndoGroup
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from tests.test_editor_core import documents
+from workstation.articles.repo import ArticleRepo
+from workstation.body.blocks import parse_body, render_body, renumber_lists
+from workstation.body.dateline import format_dateline
+from workstation.body.richtext import sanitize_body
+
+from tests.core.body.test_editor_core import documents
 from ui.editor import ArticleEditor
 from ui.editor.document import document_blocks, document_html, fill_document
-from workstation.articles import ArticleRepo
-from workstation.bodymodel import parse_body, render_body, renumber_lists
-from workstation.dateline import format_dateline
-from workstation.richtext import sanitize_body
 
 SEED_BODY = "<p>اتفقت روسيا والولايات المتحدة على مواصلة مكافحة الإرهاب الدولي.</p><p>وقال الوزير لافروف.</p>"
 
 
 pytestmark = pytest.mark.usefixtures("no_stray_dialogs")
+
 
 @pytest.fixture
 def repo(library):
@@ -45,7 +47,9 @@ def editor(qtbot, library, repo):
 def type_text(widget, text):
     """Types text as key events carrying the characters (keyClicks cannot type Arabic)."""
     for ch in text:
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+        )
 
 
 def press(qtbot, widget, key, modifiers=Qt.KeyboardModifier.NoModifier):

@@ -5,7 +5,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -13,19 +12,21 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.exc import OperationalError
 
+from workstation.articles.repo import ArticleRepo
+from workstation.library.store import open_library
+
+from tests import ROOT
 from ui.editor import ArticleEditor
 from ui.editor.conflict import CompareDialog, ConflictDialog
 from ui.editor.editor import AUTOSAVE_MAX_WAIT_MS
 from ui.editor.history import RevisionHistoryDialog
 from ui.editor.related import RelatedSearchDialog
-from workstation.articles import ArticleRepo
-from workstation.store import open_library
 
 BODY = "<p>اتفقت روسيا والولايات المتحدة على مواصلة مكافحة الإرهاب الدولي.</p>"
-ROOT = Path(__file__).resolve().parents[2]
 
 
 pytestmark = pytest.mark.usefixtures("no_stray_dialogs")
+
 
 @pytest.fixture
 def repo(library):
@@ -59,7 +60,9 @@ def editor(make_editor, article):
 def type_text(widget, text):
     """Types text as key events carrying the characters (keyClicks cannot type Arabic)."""
     for ch in text:
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+        )
 
 
 def type_at_end(editor, text):
@@ -178,7 +181,7 @@ def test_kill_9_loses_at_most_the_last_two_seconds(library, article):
         "from PySide6.QtWidgets import QApplication\n"
         "app = QApplication([])\n"
         "from ui.editor import ArticleEditor\n"
-        "from workstation.store import open_library\n"
+        "from workstation.library.store import open_library\n"
         "editor = ArticleEditor(open_library(sys.argv[1]), search=lambda q: [])\n"
         "editor.show()\n"
         "editor.load(int(sys.argv[2]))\n"

@@ -12,15 +12,18 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import insert
 
+from workstation.articles.repo import ArticleRepo
+from workstation.check import check_library
+from workstation.clock import utcnow
+from workstation.library.models import GalleryItem, Photo
+from workstation.photos.files import file_sha256, photo_path
+from workstation.photos.gallery import GalleryRepo
+from workstation.photos.ingest import ingest
+from workstation.photos.renditions import thumb_path
+
 from tests.photo_samples import small_jpeg
 from ui.gallery import GalleryPanel
 from ui.gallery import model as gallery_model
-from workstation.articles import ArticleRepo, utcnow
-from workstation.check import check_library, file_sha256, photo_path
-from workstation.gallery import GalleryRepo
-from workstation.models import GalleryItem, Photo
-from workstation.photos import ingest
-from workstation.renditions import thumb_path
 
 COLOURS = [(200, 40, 40), (40, 200, 40), (40, 40, 200), (200, 200, 40)]
 
@@ -64,12 +67,16 @@ def _select(panel, rows):
     panel.view.clearSelection()
     for row in rows:
         panel.view.selectionModel().select(panel.model.index(row), panel.view.selectionModel().SelectionFlag.Select)
-    panel.view.selectionModel().setCurrentIndex(panel.model.index(rows[0]), panel.view.selectionModel().SelectionFlag.NoUpdate)
+    panel.view.selectionModel().setCurrentIndex(
+        panel.model.index(rows[0]), panel.view.selectionModel().SelectionFlag.NoUpdate
+    )
 
 
 def _type(widget, text):
     for ch in text:  # Arabic through keyClicks aborts the test run; send key events with text instead
-        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+        QApplication.sendEvent(
+            widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+        )
 
 
 def _file_drop(view, paths, kind, action=Qt.DropAction.MoveAction):
@@ -207,7 +214,12 @@ def test_batch_credit_and_caption_template_with_undo(panel):
     assert panel.set_credit_for_selection("شينخوا")
     assert panel.apply_template_to_selection("{n}/{total} {credit}")
     items = GalleryRepo(panel.library).items(panel.docid)
-    assert [(i.caption, i.credit) for i in items] == [("", ""), ("2/4 شينخوا", "شينخوا"), ("3/4 شينخوا", "شينخوا"), ("", "")]
+    assert [(i.caption, i.credit) for i in items] == [
+        ("", ""),
+        ("2/4 شينخوا", "شينخوا"),
+        ("3/4 شينخوا", "شينخوا"),
+        ("", ""),
+    ]
     assert panel.selected_ids() == [items[1].id, items[2].id]  # the selection survives the reload
     assert not panel.apply_template_to_selection("{town}")
     assert "{town}" in panel.last_error.text()
@@ -259,7 +271,9 @@ def test_500_photos_scroll_without_opening_an_original(qtbot, library, cache, mo
         Image.new("RGB", (96, 64)).save(original)  # present and readable, so an open would succeed
         photos.append(dict(sha256=sha, filename=f"{n}.jpg", ext="jpg", bytes=1, width=6000, height=4000,
                            orientation=1, taken_at=None, meta={}, added_at=now))  # fmt: skip
-        items.append(dict(article_id=docid, photo_sha256=sha, position=n + 1, caption=f"صورة {n}", alt="", credit="", slug=""))
+        items.append(
+            dict(article_id=docid, photo_sha256=sha, position=n + 1, caption=f"صورة {n}", alt="", credit="", slug="")
+        )
     with library.sessions.begin() as session:
         session.execute(insert(Photo), photos)
         session.execute(insert(GalleryItem), items)

@@ -6,12 +6,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.shell_fixtures import (  # noqa: F401 (fixtures)
-    app_translations, main_window, messages, open_main_window, settings, translations,
-)
-from ui.app import EXIT_FAILED, Workstation, start_app
-from workstation.articles import ArticleRepo
+from workstation.articles.repo import ArticleRepo
 from workstation.paths import AppPaths
+
+from ui.app import EXIT_FAILED, Workstation, start_app
 
 
 def _x(widget, window):
@@ -104,7 +102,7 @@ def test_moving_the_open_article_keeps_the_editor_in_step(main_window):
     assert window.editor.current_docid() == docid
 
 
-def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, translations, messages):
+def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, translations, messages, open_main_window):
     docid = ArticleRepo(library).create("economy", headline="خبر").docid
     first = open_main_window(qtbot, library, settings, translations, "en")
     first.resize(760, 640)  # fits the offscreen screen; the default size does not
@@ -121,7 +119,9 @@ def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, trans
     again.close()
 
 
-def test_closing_with_edits_that_cannot_be_saved_asks_first(qtbot, library, settings, translations, monkeypatch):
+def test_closing_with_edits_that_cannot_be_saved_asks_first(
+    qtbot, library, settings, translations, monkeypatch, open_main_window
+):
     window = open_main_window(qtbot, library, settings, translations, "ar")
     monkeypatch.setattr(window.editor, "flush", lambda: False)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -231,8 +231,9 @@ def test_files_dropped_on_an_article_become_its_photos_as_copies(main_window, qt
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
+    from workstation.photos.gallery import GalleryRepo
+
     from tests.photo_samples import small_jpeg
-    from workstation.gallery import GalleryRepo
 
     window = main_window
     repo = ArticleRepo(window.library)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from tests.ui.shell_fixtures import runner  # noqa: F401 (a fixture)
+from workstation.articles.listing import Listing
+from workstation.articles.repo import ArticleRepo
+from workstation.articles.sections import SectionRepo
+
 from ui.section_tree import ARTICLE_MIME, SECTION_MIME, SectionTreeModel, SectionTreeView, decode_ids, encode_ids
-from workstation.articles import ArticleRepo
-from workstation.listing import Listing
-from workstation.sections import SectionRepo
 
 MOVE = Qt.DropAction.MoveAction
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator
 
+from tests import ROOT
 from ui.i18n import translations_dir
 
-ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{\w+\}|%\d|%n|%v|%m")
 
 
@@ -32,7 +32,7 @@ def _messages(path: Path):
 
 def test_every_string_has_an_arabic_translation_with_its_placeholders():
     missing, broken = [], []
-    for context, source, numerus, texts, finished in _messages(translations_dir() / "workstation_ar.ts"):
+    for context, source, _numerus, texts, finished in _messages(translations_dir() / "workstation_ar.ts"):
         if not finished or not all(texts):
             missing.append(f"{context}: {source}")
             continue

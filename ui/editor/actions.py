@@ -53,7 +53,9 @@ class EditorActions(QObject):
                 action = QAction(short.get(name, labels[name]), owner)
                 if icon:
                     action.setIcon(qta.icon(icon))
-                action.setToolTip(f"{labels[name]} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})")
+                action.setToolTip(
+                    f"{labels[name]} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+                )
                 action.setStatusTip(labels[name])
                 action.setShortcut(QKeySequence(keys))
                 action.setShortcutContext(context)

@@ -16,6 +16,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
+from workstation.body.blocks import LINE_BREAK, Block, Run, parse_body, render_body
+from workstation.body.htmlmap import clipboard_fragment
+from workstation.body.richtext import sanitize_body
+
 from ui.editor.document import (
     QUOTE,
     STRONG,
@@ -30,9 +34,6 @@ from ui.editor.document import (
     selection_blocks,
     set_link,
 )
-from workstation.bodymodel import LINE_BREAK, Block, Run, parse_body, render_body
-from workstation.htmlmap import clipboard_fragment
-from workstation.richtext import sanitize_body
 
 BODY_FONT = "Noto Naskh Arabic"
 

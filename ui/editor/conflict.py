@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workstation.articletext import side_by_side, snapshot_lines
+from workstation.body.stats import side_by_side, snapshot_lines
 
 _COLOURS = {"changed": "#fff3c4", "removed": "#fde0dc", "added": "#dff5d8"}
 

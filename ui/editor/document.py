@@ -1,4 +1,4 @@
-"""The bridge between the body's blocks (workstation.bodymodel) and a QTextDocument.
+"""The bridge between the body's blocks (workstation.body.blocks) and a QTextDocument.
 
 The document is walked block by block and fragment by fragment; Qt's own toHtml() is
 never used, since its inline styles are not the stored subset. Meaning is carried by
@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from workstation.bodymodel import Block, Run, clean_href, merge_runs, render_body
+from workstation.body.blocks import Block, Run, clean_href, merge_runs, render_body
 
 STRONG = QTextFormat.Property.UserProperty + 1
 QUOTE = QTextFormat.Property.UserProperty + 2

@@ -25,6 +25,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from workstation.articles.repo import ArticleRecord, ArticleRepo
+from workstation.body.blocks import clean_href, parse_body
+from workstation.body.dateline import format_dateline, to_site_time
+from workstation.body.stats import count_words, reading_minutes
+from workstation.clock import DEFAULT_TIMEZONE
+from workstation.errors import ConflictError, LibraryError, NotFoundError
+from workstation.library.store import Library
+
 from ui.editor.actions import EditorActions
 from ui.editor.body_edit import BodyEdit
 from ui.editor.conflict import ConflictDialog
@@ -32,11 +40,6 @@ from ui.editor.fields import TEXT_FIELDS, ArticleFields
 from ui.editor.find_bar import FindBar
 from ui.editor.history import RevisionHistoryDialog
 from ui.editor.related import RelatedPanel, SearchFunction
-from workstation.articles import ArticleRecord, ArticleRepo, ConflictError, NotFoundError
-from workstation.articletext import count_words, reading_minutes
-from workstation.bodymodel import clean_href, parse_body
-from workstation.dateline import DEFAULT_TIMEZONE, format_dateline, to_site_time
-from workstation.store import Library, LibraryError
 
 AUTOSAVE_IDLE_MS = 1000
 AUTOSAVE_MAX_WAIT_MS = 1500
@@ -53,7 +56,7 @@ def library_search(library: Library) -> SearchFunction:
         hits: list[tuple[int, str]] = []
         if query.isdigit() and repo.exists(int(query)):
             hits.append((int(query), repo.get(int(query)).headline))
-        from workstation.search import search
+        from workstation.search.query import search
 
         hits.extend((h.docid, h.headline) for h in search(library, query, limit=30).hits)
         return hits
@@ -299,8 +302,11 @@ class ArticleEditor(QWidget):
             return
         href = clean_href(url)
         if href is None:
-            QMessageBox.warning(self, self.tr("Link"),
-                                self.tr("{url} is not a web or mail address (http, https or mailto).").format(url=url))
+            QMessageBox.warning(
+                self,
+                self.tr("Link"),
+                self.tr("{url} is not a web or mail address (http, https or mailto).").format(url=url),
+            )
             return
         self.body.set_link(href)
 
@@ -438,5 +444,3 @@ class ArticleEditor(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.flush()
         super().closeEvent(event)
-
-

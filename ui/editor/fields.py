@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.articles import ArticleRecord, utcnow
-from workstation.articletext import join_keywords, split_keywords
-from workstation.dateline import from_site_time, to_site_time
-from workstation.models import STATUSES
+from workstation.articles.repo import ArticleRecord
+from workstation.body.dateline import from_site_time, to_site_time
+from workstation.body.stats import join_keywords, split_keywords
+from workstation.clock import utcnow
+from workstation.library.models import STATUSES
 
 _NO_DATE = QDateTime(QDate(1900, 1, 1), QTime(0, 0), QTimeZone(QTimeZone.Initialization.UTC))
 TEXT_FIELDS = ("headline", "subheadline", "dateline_city", "dateline_agency", "byline", "source_title", "keywords")

@@ -1,4 +1,4 @@
-"""Find and replace in the body, ignoring tashkeel, tatweel and hamza forms (workstation.textfind)."""
+"""Find and replace in the body, ignoring tashkeel, tatweel and hamza forms (workstation.search.find)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QTextEdit, QToolButton, QWidget
 
-from workstation.textfind import FoldedText
+from workstation.search.find import FoldedText
 
 MAX_HIGHLIGHTS = 2000  # beyond this, painting the marks costs more than they help
 

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from workstation.articles import RevisionRecord
-from workstation.dateline import format_dateline, to_site_time
-from workstation.richtext import sanitize_body
+from workstation.articles.repo import RevisionRecord
+from workstation.body.dateline import format_dateline, to_site_time
+from workstation.body.richtext import sanitize_body
 
 
 class RevisionHistoryDialog(QDialog):

@@ -7,7 +7,7 @@ import unicodedata
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
-from workstation.gallery import GalleryItemRecord, arabic_date
+from workstation.photos.gallery import GalleryItemRecord, arabic_date
 
 
 def text_direction(text: str, default: Qt.LayoutDirection = Qt.LayoutDirection.RightToLeft) -> Qt.LayoutDirection:
@@ -48,7 +48,9 @@ class ItemEditor(QWidget):
         self.credit = QLineEdit()
         self.slug = QLineEdit()
         for line in (self.credit, self.slug):
-            line.textChanged.connect(lambda text, line=line: line.setLayoutDirection(text_direction(text, self.layoutDirection())))
+            line.textChanged.connect(
+                lambda text, line=line: line.setLayoutDirection(text_direction(text, self.layoutDirection()))
+            )
         self.caption.committed.connect(lambda text: self._commit("caption", text))
         for name in ("alt", "credit", "slug"):
             line = getattr(self, name)
@@ -95,7 +97,10 @@ class ItemEditor(QWidget):
             widget.blockSignals(False)
             widget.setEnabled(record is not None)
         source = dict(record.source) if record else {}
-        values = {key: str(source.get(key, "")) for key in ("caption", "headline", "creator", "credit", "source", "city", "country")}
+        values = {
+            key: str(source.get(key, ""))
+            for key in ("caption", "headline", "creator", "credit", "source", "city", "country")
+        }
         keywords = source.get("keywords", [])
         values["keywords"] = ("، " if text_direction("".join(keywords), Qt.LayoutDirection.LeftToRight) == Qt.LayoutDirection.RightToLeft
                               else ", ").join(keywords)  # fmt: skip

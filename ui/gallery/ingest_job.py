@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from workstation.photos import ingest
-from workstation.store import Library
+from workstation.library.store import Library
+from workstation.photos.ingest import ingest
 
 
 class IngestThread(QThread):

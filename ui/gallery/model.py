@@ -13,13 +13,23 @@ from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 
-from workstation.check import photo_path
-from workstation.gallery import GalleryItemRecord
-from workstation.renditions import ensure_renditions
-from workstation.store import Library
+from workstation.library.store import Library
+from workstation.photos.files import photo_path
+from workstation.photos.gallery import GalleryItemRecord
+from workstation.photos.renditions import ensure_renditions
 
 MIME_ITEMS = "application/x-workstation-gallery-items"
 ItemIdRole = Qt.ItemDataRole.UserRole + 1

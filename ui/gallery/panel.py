@@ -7,23 +7,40 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMessageBox, QProgressBar, QPushButton,
-    QSlider, QSplitter, QToolBar, QVBoxLayout, QWidget,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
 )  # fmt: skip
+
+from workstation.errors import NotFoundError
+from workstation.library.store import Library
+from workstation.photos.commands import (
+    AddItemsCommand,
+    EditItemsCommand,
+    RemoveItemsCommand,
+    ReorderCommand,
+    caption_template,
+    set_credit,
+)  # fmt: skip
+from workstation.photos.gallery import TEMPLATE_VARIABLES, GalleryRepo
+from workstation.photos.ingest import IngestReport
+from workstation.photos.renditions import NAMES, default_cache_dir
 
 from ui.gallery.editor import ItemEditor
 from ui.gallery.ingest_job import IngestThread
 from ui.gallery.model import GalleryModel, ThumbnailCache
 from ui.gallery.view import GalleryView, local_paths
 from ui.undo import CommandRunner
-from workstation.articles import NotFoundError
-from workstation.gallery import TEMPLATE_VARIABLES, GalleryRepo
-from workstation.gallery_commands import (
-    AddItemsCommand, EditItemsCommand, RemoveItemsCommand, ReorderCommand, caption_template, set_credit,
-)  # fmt: skip
-from workstation.photos import IngestReport
-from workstation.renditions import NAMES, default_cache_dir
-from workstation.store import Library
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 64, 320, 16
 
@@ -204,8 +221,14 @@ class GalleryPanel(QWidget):
 
     def ask_credit(self) -> None:
         """Asks for a credit and sets it on the selection."""
-        first = self.model.record(self.view.selectionModel().selectedIndexes()[0].row()).credit if self.selected_ids() else ""
-        credit, ok = QInputDialog.getText(self, self.tr("Set credit"), self.tr("Credit for the selected photos:"), text=first)
+        first = (
+            self.model.record(self.view.selectionModel().selectedIndexes()[0].row()).credit
+            if self.selected_ids()
+            else ""
+        )
+        credit, ok = QInputDialog.getText(
+            self, self.tr("Set credit"), self.tr("Credit for the selected photos:"), text=first
+        )
         if ok:
             self.set_credit_for_selection(credit.strip())
 
@@ -222,7 +245,9 @@ class GalleryPanel(QWidget):
     def choose_files(self) -> None:
         """Asks for files to add."""
         patterns = " ".join(f"*{ext}" for ext in NAMES)
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photos"), "", self.tr("Photos (%1)").replace("%1", patterns))
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Photos (%1)").replace("%1", patterns)
+        )
         self.add_files([Path(f) for f in files])
 
     def paste(self) -> None:
@@ -309,7 +334,9 @@ class GalleryPanel(QWidget):
 
     def _show_current(self) -> None:
         index = self.view.currentIndex()
-        self.editor.show_record(self.model.record(index.row()) if index.isValid() and index.row() < len(self.model.records) else None)
+        self.editor.show_record(
+            self.model.record(index.row()) if index.isValid() and index.row() < len(self.model.records) else None
+        )
 
     def _update_actions(self) -> None:
         has_selection = bool(self.view.selectionModel().selectedIndexes())

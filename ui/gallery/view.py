@@ -83,7 +83,10 @@ class GalleryView(QListView):
 
     # -- keyboard and wheel --------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != QAbstractItemView.State.EditingState:
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             self.removeRequested.emit()
             return
         if event.matches(QKeySequence.StandardKey.Paste):

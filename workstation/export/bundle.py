@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from workstation.errors import LibraryError
 from workstation.export.target import MANIFEST, read_manifest
-from workstation.store import LibraryError
 
 STATE_FORMAT = 1
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -306,8 +306,10 @@ class BundleWriter:
             st = self.previous.stat(rel)
             recorded = self.old_files.get(rel)
             # The state vouches for the file when nothing touched it since; else compare bytes.
-            if known[0] == sha and st is not None and (
-                recorded == [sha, st.st_size, st.st_mtime_ns, st.st_ino] or self.previous.read(rel) == data
+            if (
+                known[0] == sha
+                and st is not None
+                and (recorded == [sha, st.st_size, st.st_mtime_ns, st.st_ino] or self.previous.read(rel) == data)
             ):
                 self._link(rel, sha, st)
                 return
@@ -348,7 +350,9 @@ class BundleWriter:
                     continue
             data = self.previous.read(rel)
             if data is None:
-                raise LibraryError(f"The previous bundle lost {rel}; export everything again without --section/--article.")
+                raise LibraryError(
+                    f"The previous bundle lost {rel}; export everything again without --section/--article."
+                )
             self.put(rel, data)
 
     def state(self, target: Path, dirs: dict[str, int]) -> dict:

@@ -88,7 +88,9 @@ def xmp_packet(words: ImageText) -> bytes:
         props.append(f'<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(words.caption)}</rdf:li>'
                      "</rdf:Alt></dc:description>")  # fmt: skip
     if words.title:
-        props.append(f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(words.title)}</rdf:li></rdf:Alt></dc:title>')
+        props.append(
+            f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{xml_escape(words.title)}</rdf:li></rdf:Alt></dc:title>'
+        )
     if words.creator:
         props.append(f"<dc:creator><rdf:Seq><rdf:li>{xml_escape(words.creator)}</rdf:li></rdf:Seq></dc:creator>")
     if words.credit:

@@ -13,19 +13,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workstation.articles import NotFoundError
+from workstation.errors import LibraryError, Progress, no_such_article, no_such_section
 from workstation.export.bundle import (
-    BundleWriter, ExportCancelled, FolderSink, PreviousBundle, ZipSink, load_state, save_state, state_file,
+    BundleWriter,
+    ExportCancelled,
+    FolderSink,
+    PreviousBundle,
+    ZipSink,
+    load_state,
+    save_state,
+    state_file,
 )  # fmt: skip
-from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
 from workstation.export.feeds import manifest, newest_first, rss, sitemap
 from workstation.export.images import RenditionCache, plan
 from workstation.export.render import PER_PAGE, Renderer, static_dir
 from workstation.export.stories import Site, Story, load_site, published_status
+from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
+from workstation.library.store import Library
 from workstation.paths import AppPaths, resources_dir
-from workstation.store import Library, LibraryError
 
-Progress = Callable[[int, int, str], None]
 FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
 _STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
 _PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-\d+\.(?:jpg|webp)")
@@ -80,7 +86,7 @@ def _scope(library: Library, site: Site, sections, articles) -> tuple[set[int] |
         known = {s.slug for s in site.sections}
         for slug in sections:
             if slug not in known:
-                raise NotFoundError(f"There is no section '{slug}'.")
+                raise no_such_section(slug)
         wanted = set(sections)
         for s in site.sections:  # tree order: a parent comes before its children
             if s.parent in wanted:
@@ -92,14 +98,16 @@ def _scope(library: Library, site: Site, sections, articles) -> tuple[set[int] |
             if docid in site.stories:
                 chosen.add(docid)
             elif docid not in status:
-                raise NotFoundError(f"There is no article {docid}.")
+                raise no_such_article(docid)
             else:
                 state = "in the trash" if status[docid] == "trash" else f"a {status[docid]}, not published"
                 refused.append(f"article {docid}: it is {state}, so it is not exported")
     return chosen, refused
 
 
-def _keepable(renderer: Renderer, previous: PreviousBundle, docids: set[int], members: set[int]) -> dict[int, list[str]]:
+def _keepable(
+    renderer: Renderer, previous: PreviousBundle, docids: set[int], members: set[int]
+) -> dict[int, list[str]]:
     """Stories outside a narrowed export whose pages in the previous bundle can stay as they are:
     same page names, every story they link to still in the bundle, every photo they show at hand."""
     kept: dict[int, list[str]] = {}
@@ -257,7 +265,9 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
     report.section_pages = len(section_paths)
 
     latest = {slug: ids[:6] for slug, ids in by_section.items()}
-    fp = _fingerprint(renderer.site_digest, *(f"{slug}:{renderer.card_digest(d)}" for slug, ids in latest.items() for d in ids))
+    fp = _fingerprint(
+        renderer.site_digest, *(f"{slug}:{renderer.card_digest(d)}" for slug, ids in latest.items() for d in ids)
+    )
     writer.job("home", fp, lambda: [("index.html", renderer.home_page(latest))])
     writer.put("feed.xml", rss(renderer, stories))
     writer.put("sitemap.xml", sitemap(renderer, stories, section_paths))
@@ -334,7 +344,7 @@ def render_article_preview(library: Library, docid: int, page: int = 1, *, cache
     site = load_site(library, [docid])
     story = site.stories.get(docid)
     if story is None:
-        raise NotFoundError(f"There is no article {docid}.")
+        raise no_such_article(docid)
     related = load_site(library, list(story.related)).stories
     site.stories.update({d: s for d, s in related.items() if d != docid})
     live = {d for d, s in related.items() if d in story.related and _is_live(library, d)}

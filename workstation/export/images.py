@@ -17,11 +17,12 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from workstation.check import photo_path
+from workstation.errors import LibraryError
 from workstation.export.embed import ImageText, embed_jpeg, embed_webp
 from workstation.export.stories import PhotoRef
-from workstation.renditions import is_rgb_profile
-from workstation.store import Library, LibraryError
+from workstation.library.store import Library
+from workstation.photos.files import photo_path
+from workstation.photos.renditions import is_rgb_profile
 
 WIDTHS = (320, 640, 1024, 1600)
 JPEG_QUALITY = 82
@@ -105,7 +106,7 @@ class RenditionCache:
             return
         source = photo_path(self.library, photo.sha256, photo.ext)
         if photo.ext.lower() in ("heic", "heif"):
-            from workstation.renditions import heic_available
+            from workstation.photos.renditions import heic_available
 
             heic_available()  # registers the HEIF opener when the optional plugin is there
         try:
@@ -133,7 +134,9 @@ class RenditionCache:
             extra = {"icc_profile": icc} if icc else {}
             _atomic_save(current, self._cached(photo.sha256, w, "jpg"), "JPEG", quality=JPEG_QUALITY,
                          progressive=True, optimize=True, **extra)  # fmt: skip
-            _atomic_save(current, self._cached(photo.sha256, w, "webp"), "WEBP", quality=WEBP_QUALITY, method=4, **extra)
+            _atomic_save(
+                current, self._cached(photo.sha256, w, "webp"), "WEBP", quality=WEBP_QUALITY, method=4, **extra
+            )
         self.encoded += 1
 
     def pixels(self, photo: PhotoRef, width: int, ext: str) -> Path:

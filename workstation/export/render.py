@@ -20,11 +20,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from workstation.dateline import format_dateline
-from workstation.export.images import SIZES, ENCODING, PhotoSet, plan
+from workstation.body.dateline import format_dateline
+from workstation.body.richtext import body_text, sanitize_body
+from workstation.export.images import ENCODING, SIZES, PhotoSet, plan
 from workstation.export.stories import Site, Story
 from workstation.paths import resources_dir
-from workstation.richtext import body_text, sanitize_body
 
 # Part of every page fingerprint: change it whenever the page code changes what it writes.
 PAGE_FORMAT = "1"

@@ -8,18 +8,18 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import NamedTuple
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, select, text
 
-from workstation.dateline import site_zone
-from workstation.models import Setting
-from workstation.sections import SectionRecord, SectionRepo
-from workstation.sections_seed import DEFAULT_SETTINGS
-from workstation.store import Library
+from workstation.articles.sections import SectionRecord, SectionRepo
+from workstation.body.dateline import site_zone
+from workstation.library.models import Setting
+from workstation.library.seed import DEFAULT_SETTINGS
+from workstation.library.store import Library
 
 
 class PhotoRef(NamedTuple):

@@ -20,7 +20,7 @@ import threading
 import zipfile
 from pathlib import Path
 
-from workstation.store import LibraryError
+from workstation.errors import LibraryError
 
 MANIFEST = "manifest.json"
 _TMP = re.compile(r"\.tmp-(\d+)-[0-9a-f]+$")
@@ -47,7 +47,7 @@ def tidy_target(target: Path) -> None:
         return
     leftovers = sorted(p for p in parent.iterdir() if p.name.startswith(target.name + "."))
     for path in leftovers:
-        suffix = path.name[len(target.name):]
+        suffix = path.name[len(target.name) :]
         old = _OLD.fullmatch(suffix)
         tmp = _TMP.fullmatch(suffix)
         if old and not _alive(int(old.group(1))):

@@ -1,0 +1,117 @@
+"""Exported pages in a real browser (Debian's Chromium driven by Playwright): no typed script runs,
+and the article page is laid out right to left with the photo and the pager where the reference has them."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from workstation.export import export_bundle
+from workstation.library.store import open_library
+
+from tests.export_support import PAYLOAD_DOCID, SEED_DOCID, build_sample
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Chromium is not installed (apt-get install chromium)"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    library = open_library(str(root / "library.sqlite"))
+    build_sample(library)
+    export_bundle(library, root / "site", cache_dir=root / "cache").wait()
+    library.close()
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The bundle served on the loopback interface (Chromium refuses fonts from file:// pages)."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])  # fmt: skip
+        yield browser
+        browser.close()
+
+
+def test_no_typed_script_runs(site, browser):
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    for rel in (
+        f"2017-04/13/c_{PAYLOAD_DOCID}.htm",
+        "index.html",
+        "china/index.html",
+        f"2017-04/13/c_{SEED_DOCID}.htm",
+    ):
+        page.goto((site / rel).as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.pwned") == "undefined", rel
+        assert page.evaluate("document.scripts.length") == (0 if rel.endswith(".html") else 1)
+    # the payload is shown as the text that was typed
+    page.goto((site / f"2017-04/13/c_{PAYLOAD_DOCID}.htm").as_uri())
+    assert "<script>window.pwned=1" in page.inner_text("h1")
+    assert dialogs == [] and errors == []
+    page.close()
+
+
+def test_article_page_reads_right_to_left_like_the_reference(served, browser, request):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{served}2017-04/13/c_{SEED_DOCID}_2.htm")
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    # the bundled font is the one in use
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)")
+    assert {"Noto Naskh Arabic 400", "Noto Naskh Arabic 700"} <= set(loaded), loaded
+    box = {name: page.locator(sel).first.bounding_box() for name, sel in {
+        "bar": "header .sections", "h1": "h1", "meta": ".meta", "photo": "figure.photo img",
+        "dateline": ".dateline", "pager": "nav.pager", "related": ".related", "photos": "section.photos",
+        "top": ".to-top"}.items()}  # fmt: skip
+    order = ["bar", "h1", "meta", "photo", "dateline", "pager", "related", "photos", "top"]
+    tops = [box[name]["y"] for name in order]
+    assert tops == sorted(tops), dict(zip(order, tops))
+    # right to left: the headline and the dateline start at the right edge of the column
+    h1, body = box["h1"], page.locator(".body p").first.bounding_box()
+    assert abs((box["dateline"]["x"] + box["dateline"]["width"]) - (body["x"] + body["width"])) < 4
+    assert h1["x"] + h1["width"] > 700  # the column's right half
+    assert page.evaluate("document.querySelector('figure.photo img').naturalWidth") > 0  # the photo loaded
+    assert page.inner_text('nav.pager [aria-current="page"]') == "2"
+    # every photo of the photos block loads (lazily, once scrolled to), each linking to its page
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_function(
+        "[...document.querySelectorAll('section.photos img')].every(i => i.complete && i.naturalWidth > 0)"
+    )
+    assert page.locator("section.photos li").count() == 5
+    shots = Path(request.config.rootpath) / "shots"
+    if shots.is_dir():  # for a person to look at; the folder is git-ignored
+        page.screenshot(path=str(shots / "article-page-2.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(shots / "article-page-2-phone.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.is_visible(".meta-agency") and not page.is_visible(".meta-site")  # the agency rendering
+    page.close()

@@ -1,0 +1,31 @@
+"""Every released schema version, kept as an empty library, opens and migrates to the head."""
+
+import shutil
+
+import pytest
+
+from workstation.articles.repo import ArticleRepo
+from workstation.articles.sections import SectionRepo
+from workstation.check import check_library
+from workstation.library.store import KNOWN_REVISIONS, SCHEMA_HEAD, open_library
+
+from tests import FIXTURES
+
+SCHEMA_FIXTURES = FIXTURES / "schema"
+
+
+def test_every_known_revision_has_a_fixture():
+    assert sorted(p.stem for p in SCHEMA_FIXTURES.glob("*.sqlite")) == sorted(KNOWN_REVISIONS)
+
+
+@pytest.mark.parametrize("fixture", sorted(SCHEMA_FIXTURES.glob("*.sqlite")), ids=lambda p: p.stem)
+def test_old_library_opens_and_migrates(fixture, tmp_path):
+    copy = tmp_path / fixture.name
+    shutil.copy(fixture, copy)
+    library = open_library(str(copy))
+    with library.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_HEAD
+    assert len(SectionRepo(library).tree()) == 16
+    ArticleRepo(library).create(headline="بعد الترحيل")
+    assert check_library(library) == []
+    library.close()

@@ -1,0 +1,283 @@
+"""Writing many articles at once (an import): batch transactions through SQLAlchemy Core.
+
+Each batch commits its articles, their kept revisions and their search-index rows
+together, so a writer killed at any moment leaves only whole articles behind. An
+article that already exists (same uri) is updated with a version bump, so an editor
+holding the old version gets a conflict instead of overwriting the new text; text an
+editor autosaved since the last revision is kept as a "before import" revision first.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import DateTime, text
+
+from workstation.clock import utcnow
+from workstation.errors import LibraryError
+from workstation.library.store import Library
+from workstation.search.index import reindex
+
+MAX_DOCID = (1 << 63) - 1  # SQLite's largest integer
+FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
+
+
+@dataclass(slots=True)
+class IncomingArticle:
+    """An article to write, its values already cleaned (sanitized body, search-index row)."""
+
+    line: int  # where it starts in its file, for messages
+    uri: str | None
+    docid: int | None  # the document id its uri holds, if any
+    section: str | None  # a section slug; None when the item names none that exists
+    values: dict[
+        str, str | list[str]
+    ]  # the text fields it carries: headline, subheadline, byline, keywords, dateline_city
+    body: bytes | None  # sanitized body as UTF-8; None when it carries none
+    status: str  # draft or published
+    trash: bool
+    published_at: datetime | None  # None when the item gives no time
+    index_row: tuple[Any, ...]  # search_index.document() columns, the body one as UTF-8 bytes
+
+
+# Long texts arrive as UTF-8 bytes and are bound with CAST(? AS TEXT): SQLite takes the bytes as
+# they are, where a Python str would be decoded after the pickle and encoded again for SQLite.
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (id, section_id, headline, subheadline, dateline_city, dateline_at, dateline_agency, "
+    "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version) "
+    "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1)"
+)
+_INSERT_INDEX = (
+    "INSERT INTO article_fts (rowid, headline, body, byline, keywords, captions) "
+    "VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?)"
+)
+# A revision is built by SQLite from the article row, in the shape of ArticleRecord.snapshot():
+# no second copy of each body goes through Python.
+_SNAPSHOT = (
+    "json_object("
+    " 'section', (SELECT slug FROM sections WHERE id = a.section_id),"
+    " 'headline', a.headline, 'subheadline', a.subheadline, 'dateline_city', a.dateline_city,"
+    " 'dateline_at', CASE WHEN a.dateline_at IS NULL THEN NULL"
+    "   WHEN length(a.dateline_at) > 19 AND substr(a.dateline_at, 21) NOT IN ('', '000000')"
+    "   THEN replace(a.dateline_at, ' ', 'T') ELSE replace(substr(a.dateline_at, 1, 19), ' ', 'T') END,"
+    " 'dateline_agency', a.dateline_agency, 'byline', a.byline, 'source_title', a.source_title,"
+    " 'keywords', json(a.keywords), 'body', a.body, 'status', a.status,"
+    " 'related', (SELECT json_group_array(related_id) FROM"
+    "   (SELECT related_id FROM related_links WHERE article_id = a.id ORDER BY position)))"
+)
+# An import that puts an article in the trash says so in the reason: a later import may take out
+# of the trash only what an import put there, never what an editor trashed.
+CANCELED_REASON = "import canceled"
+_KEEP_REVISIONS = text(
+    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
+    "SELECT a.id, a.version, a.updated_at, CASE WHEN a.id IN (SELECT value FROM json_each(:canceled))"
+    f" THEN '{CANCELED_REASON}' ELSE 'import' END, {_SNAPSHOT}"
+    " FROM articles a WHERE a.id IN (SELECT value FROM json_each(:ids)) ORDER BY a.id"
+)
+# Autosaves keep no revision: before an import overwrites an article whose current version has none,
+# the editor's text is kept as one.
+_KEEP_BEFORE_IMPORT = (
+    "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
+    f"SELECT a.id, a.version, a.updated_at, 'before import', {_SNAPSHOT} FROM articles a WHERE a.id = ?"
+    " AND a.version IS NOT (SELECT version FROM revisions WHERE article_id = a.id ORDER BY id DESC LIMIT 1)"
+)
+_TRASHED_BY_IMPORT = "SELECT EXISTS (SELECT 1 FROM revisions WHERE article_id = ? AND reason = ? AND saved_at = ?)"
+
+
+class ItemRefused(Exception):
+    """An article the writer cannot take (the message is the reason); the rest of the batch still lands."""
+
+
+class BulkWriter:
+    """Writes incoming articles into a SQLite library, one transaction a batch (a context manager)."""
+
+    def __init__(self, library: Library):
+        if not library.is_sqlite:
+            raise LibraryError("Importing into a server database is not supported yet; import into a library file.")
+        self.library = library
+
+    def __enter__(self) -> BulkWriter:
+        self.conn = conn = self.library.engine.connect()
+        try:
+            if conn.exec_driver_sql("PRAGMA encoding").scalar() != "UTF-8":
+                raise LibraryError("This library stores text as UTF-16; it cannot take a bulk import.")
+            self.sections = tuple(conn.exec_driver_sql("SELECT slug, name FROM sections ORDER BY position, id").all())
+            self.section_ids = dict(conn.exec_driver_sql("SELECT slug, id FROM sections").all())
+            # Items that name no section go to the front page, or the first section if that was removed.
+            self.section_ids[None] = self.section_ids.get("home", next(iter(self.section_ids.values()), None))
+            self.time = DateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
+            self.cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB: the indexes stay in memory
+            self.hash_bytes = conn.exec_driver_sql(
+                "SELECT v FROM article_fts_config WHERE k = 'hashsize'"
+            ).scalar() or (1 << 20)  # fmt: skip
+            # A bigger buffer makes fewer, larger index segments per batch: less merging later.
+            self._set_hash_bytes(FTS_HASH_BYTES)
+        except BaseException:
+            conn.close()
+            raise
+        self._reset()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self.conn.rollback()
+            self._set_hash_bytes(self.hash_bytes)
+            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+        finally:
+            self.conn.close()
+
+    def _set_hash_bytes(self, size: int) -> None:
+        self.conn.exec_driver_sql("BEGIN IMMEDIATE")
+        self.conn.exec_driver_sql(f"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {int(size)})")
+        self.conn.commit()
+
+    def _reset(self) -> None:
+        self.rows: list[tuple] = []
+        self.index_rows: list[tuple] = []
+        self.touched: list[int] = []  # ids whose revision is kept at the flush
+        self.canceled: list[int] = []  # of those, the ones the import put in the trash
+        self.reindexed: list[int] = []  # updated ids whose index row is rebuilt from the store
+        self.pending: set[Any] = set()  # uris and ids written since the flush, not yet visible to a query
+
+    def write(self, batch: list[IncomingArticle]) -> tuple[int, int, list[tuple[int, str]]]:
+        """Writes a batch in one transaction; gives back how many articles it created and updated,
+        and the (position in the batch, reason) of each article it refused."""
+        if not batch:
+            return 0, 0, []
+        conn = self.conn
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            self.now = utcnow()
+            self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM articles").scalar() or 0) + 1
+            self.low_id = 1  # where the search for a free id starts once the highest id is taken
+            uris = json.dumps([a.uri for a in batch if a.uri])
+            self.by_uri = dict(conn.execute(
+                text("SELECT uri, id FROM articles WHERE uri IN (SELECT value FROM json_each(:u))"), {"u": uris}
+            ).all())  # fmt: skip
+            hints = json.dumps([a.docid for a in batch if a.docid is not None])
+            self.taken = set(conn.execute(
+                text("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:d))"), {"d": hints}
+            ).scalars())  # fmt: skip
+            created, refused = 0, []
+            for position, article in enumerate(batch):
+                try:
+                    created += self._write_one(article)
+                except ItemRefused as exc:
+                    refused.append((position, str(exc)))
+            self._flush()
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            self._reset()
+            raise
+        return created, len(batch) - created - len(refused), refused
+
+    def _write_one(self, article: IncomingArticle) -> bool:
+        """Queues a new article or applies an update; True when it makes a new article."""
+        if (article.uri and article.uri in self.pending) or article.docid in self.pending:
+            self._flush()  # the same story twice in one batch: the first must be visible to the second
+        docid = self.by_uri.get(article.uri) if article.uri else None
+        if docid is not None:
+            self._update(docid, article)
+            return False
+        if self.section_ids[article.section] is None:
+            raise ItemRefused("the library has no section to file it in; add a section first")
+        docid = article.docid
+        if docid is None or docid in self.taken:
+            docid = self._free_id()  # no id, or one that another story holds
+        self.next_id = max(self.next_id, docid + 1)
+        self.taken.add(docid)
+        if article.uri:
+            self.by_uri[article.uri] = docid
+        self._mark_pending(docid, article.uri)
+        self._insert(docid, article)
+        return True
+
+    def _free_id(self) -> int:
+        """The id after the highest; if that one is SQLite's largest (a uri held it), the lowest free one."""
+        if self.next_id <= MAX_DOCID:
+            return self.next_id
+        candidate = self.low_id
+        while candidate in self.taken or self.conn.exec_driver_sql(
+            "SELECT 1 FROM articles WHERE id = ?", (candidate,)
+        ).first():  # fmt: skip
+            candidate += 1
+        self.low_id = candidate + 1
+        return candidate
+
+    def _insert(self, docid: int, article: IncomingArticle) -> None:
+        v, t, now = article.values, self.time, self.now
+        when = article.published_at or now
+        dateline_at = when if "dateline_city" in v else None
+        published_at = when if article.status == "published" else None
+        self.rows.append((
+            docid, self.section_ids[article.section], v["headline"], v.get("subheadline", ""),
+            v.get("dateline_city", ""), t(dateline_at), v.get("byline", ""),
+            json.dumps(v.get("keywords", []), ensure_ascii=False), article.body or b"", article.status, article.uri,
+            t(now), t(now), t(published_at), t(now) if article.trash else None,
+        ))  # fmt: skip
+        if article.trash:
+            self.canceled.append(docid)
+        else:
+            self.index_rows.append((docid, *article.index_row))
+        self.touched.append(docid)
+
+    def _update(self, docid: int, article: IncomingArticle) -> None:
+        conn, t = self.conn, self.time
+        version, published_at, trashed_at = conn.exec_driver_sql(
+            "SELECT version, published_at, trashed_at FROM articles WHERE id = ?", (docid,)
+        ).one()
+        conn.exec_driver_sql(_KEEP_BEFORE_IMPORT, (docid,))
+        changes: dict[str, Any] = dict(article.values)  # only what the item carries: an editor's additions stay
+        if "keywords" in changes:
+            changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
+        if article.body is not None:
+            changes["body"] = article.body.decode("utf-8")
+        if "dateline_city" in changes:
+            changes["dateline_at"] = t(article.published_at or self.now)
+        if article.section is not None:
+            changes["section_id"] = self.section_ids[article.section]
+        if article.trash:
+            changes["trashed_at"] = t(self.now)
+            self.canceled.append(docid)
+        elif trashed_at is None or (article.status == "published" and self._trashed_by_import(docid, trashed_at)):
+            # An article an editor put in the trash stays there, with its status: only its text is updated.
+            changes.update(trashed_at=None, status=article.status)
+            if article.status == "published" and (article.published_at or published_at is None):
+                changes["published_at"] = t(article.published_at or self.now)
+        changes.update(version=version + 1, updated_at=t(self.now))
+        assignments = ", ".join(f"{column} = ?" for column in changes)
+        # The version counter records the change and turns an editor's save of the old text into a conflict.
+        done = conn.exec_driver_sql(
+            f"UPDATE articles SET {assignments} WHERE id = ? AND version = ?", (*changes.values(), docid, version)
+        ).rowcount
+        if done != 1:
+            raise LibraryError(f"Article {docid} changed while it was being imported; run the import again.")
+        self._mark_pending(docid, article.uri)
+        self.touched.append(docid)
+        self.reindexed.append(docid)
+
+    def _trashed_by_import(self, docid: int, trashed_at: str) -> bool:
+        """Whether the article is in the trash because an import canceled it (not an editor)."""
+        return bool(self.conn.exec_driver_sql(_TRASHED_BY_IMPORT, (docid, CANCELED_REASON, trashed_at)).scalar())
+
+    def _mark_pending(self, docid: int, uri: str | None) -> None:
+        self.pending.add(docid)
+        if uri:
+            self.pending.add(uri)
+
+    def _flush(self) -> None:
+        conn = self.conn
+        if self.rows:
+            conn.exec_driver_sql(_INSERT_ARTICLE, self.rows)
+        if self.index_rows:
+            conn.exec_driver_sql(_INSERT_INDEX, self.index_rows)
+        if self.reindexed:
+            reindex(conn, self.reindexed)
+        if self.touched:
+            conn.execute(_KEEP_REVISIONS, {"ids": json.dumps(self.touched), "canceled": json.dumps(self.canceled)})
+        self._reset()

@@ -1,0 +1,169 @@
+"""Opening a library: locating it, refusing what is not one, migrating it, connecting to it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from workstation.errors import LibraryError
+
+SCHEMA_HEAD = "0001"
+KNOWN_REVISIONS = ("0001",)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass
+class Library:
+    """An open library: its engine, a session factory and the folder of its photo files."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    photos_dir: Path
+    path: Path | None  # the SQLite file, when the library is one
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the library is a SQLite file (search and backup need one)."""
+        return self.engine.dialect.name == "sqlite"
+
+    def setting(self, key: str) -> str:
+        """A library setting such as the time zone."""
+        with self.engine.connect() as conn:
+            value = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": key}).scalar()
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def close(self) -> None:
+        """Closes every connection."""
+        self.engine.dispose()
+
+
+def photos_dir_beside(path: Path) -> Path:
+    """The folder of photo files that belongs to the library file at `path`."""
+    return path.with_name(f"{path.stem}-photos")
+
+
+def _is_url(location: str) -> bool:
+    return "://" in location
+
+
+def _check_sqlite_file(path: Path) -> str | None:
+    """The schema revision of an existing library file, None for a new one; refuses anything else."""
+    if not path.exists():
+        folder = path.parent
+        while not folder.exists():
+            folder = folder.parent
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise LibraryError(f"Cannot create a library at {path}: the folder {folder} is not writable.")
+        return None
+    if path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise LibraryError(f"Cannot read {path}: {exc.strerror}.") from None
+    if not header:
+        raise LibraryError(f"{path} is an empty file, not a library.")
+    if header != _SQLITE_MAGIC:
+        raise LibraryError(f"{path} is not a library: it is not a SQLite database.")
+    if not os.access(path.parent, os.W_OK | os.X_OK) or not os.access(path, os.W_OK):
+        raise LibraryError(f"Cannot open {path} for writing: the file or its folder is read-only.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables or "articles" not in tables:
+                raise LibraryError(f"{path} is a SQLite database but not an Editorial Workstation library.")
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path} is not a usable library: {exc}.") from None
+    if not revision or revision[0] not in KNOWN_REVISIONS:
+        found = revision[0] if revision else "none"
+        raise LibraryError(f"{path} was made by a newer or unknown version of the app (schema {found}).")
+    return revision[0]
+
+
+def _safety_copy(path: Path, copy: Path) -> None:
+    """A whole copy of the library before a migration, its write-ahead log included (online backup)."""
+    from workstation.library.backup import sqlite_copy
+
+    try:
+        sqlite_copy(path, copy)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Cannot keep a copy of {path} before upgrading it: {exc}.") from None
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA busy_timeout = 10000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_library(location: str, default_photos_dir: Path | None = None) -> Library:
+    """Opens (creating or migrating as needed) the library at a path or SQLAlchemy URL."""
+    path: Path | None = None
+    if _is_url(location):
+        try:
+            url = make_url(location)
+        except Exception:
+            raise LibraryError(f"{location} is neither a file path nor a database URL.") from None
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            path = Path(url.database).expanduser().resolve()
+    else:
+        path = Path(location).expanduser().resolve()
+        url = make_url(f"sqlite:///{path}")
+
+    revision = _check_sqlite_file(path) if path is not None else "unknown"
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"Cannot create a library at {path}: {exc.strerror}.") from None
+        if revision not in (None, SCHEMA_HEAD):
+            _safety_copy(path, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}"))
+
+    try:
+        engine = create_engine(url)
+    except Exception as exc:
+        raise LibraryError(f"Cannot use the database {location}: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        if revision != SCHEMA_HEAD:
+            _migrate(engine)
+    except Exception as exc:
+        engine.dispose()
+        raise LibraryError(f"Cannot open the library at {location}: {exc}") from None
+
+    if path is not None:
+        photos_dir = photos_dir_beside(path)
+    elif default_photos_dir is not None:
+        photos_dir = default_photos_dir
+    else:
+        raise LibraryError("A library in memory or on a server needs a folder for its photo files.")
+    return Library(str(url), engine, sessionmaker(engine, expire_on_commit=False), photos_dir, path)

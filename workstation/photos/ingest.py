@@ -1,0 +1,317 @@
+"""Ingest: files and folders into the library (by content hash) and into an article's gallery.
+
+The slow part (reading, hashing, decoding, rendering) runs in worker processes; this
+process renames and records. Atomic per drop: workers copy into the photos folder's
+`.incoming/`, and a copy is renamed to its final place only inside the transaction that
+commits its row (undone if that fails), so there is never a row without a file nor a
+photo file without a row; copies a crash left in `.incoming/` are swept a day later.
+The user's source files are only ever read.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from workstation.clock import utcnow
+from workstation.errors import Problem, Progress, no_such_article
+from workstation.library.models import Article, GalleryItem, Photo
+from workstation.library.store import Library
+from workstation.photos import renditions
+from workstation.photos.files import photo_path
+from workstation.photos.renditions import NAMES, Processed, Refused, os_reason
+from workstation.search.index import reindex
+
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Added:
+    """A file that is in the gallery: its photo and its gallery item."""
+
+    where: str
+    sha256: str
+    item_id: int
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: files added, files already in the gallery, files refused, cancelled or not."""
+
+    added: list[Added] = field(default_factory=list)
+    already: list[Added] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def new_item_ids(self) -> list[int]:
+        """The gallery items this ingest created, in story order."""
+        return [a.item_id for a in self.added]
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The files to ingest, folders walked recursively in sorted order; plus what was refused."""
+    files: list[Path] = []
+    refused: list[Problem] = []
+    for path in paths:
+        path = Path(path)
+        if not path.is_dir():
+            files.append(path)  # missing or unreadable ones are refused with their reason later
+            continue
+        for child in sorted(path.rglob("*")):
+            relative = child.relative_to(path)
+            if any(part.startswith(".") for part in relative.parts) or child.is_dir():
+                continue  # hidden files (.DS_Store, ._x.jpg) are the system's, not photos
+            if child.suffix.lower() in NAMES:
+                files.append(child)
+            else:
+                refused.append(Problem(str(child), f"is not a photo (the library takes {renditions.taken_formats()})"))
+    return files, refused
+
+
+def ingest(
+    library: Library,
+    docid: int,
+    paths: Iterable[Path],
+    *,
+    progress: Progress | None = None,
+    cancel: Callable[[], bool] | None = None,
+    duplicates: bool = False,
+    cache_dir: Path | None = None,
+) -> IngestReport:
+    """Adds files and folders to the article's gallery; returns what was added and refused.
+
+    The same content twice is one photo, and one gallery item unless `duplicates` is set.
+    `progress(done, total, where)` is called as files finish; when `cancel()` turns true the
+    files not yet started are left out and those finished are still added.
+    """
+    with library.sessions() as session:
+        if session.get(Article, docid) is None:
+            raise no_such_article(docid)
+    _sweep_incoming(library)
+    files, refused = collect_files(paths)
+    report = IngestReport(refused=refused)
+    cache_dir = Path(cache_dir) if cache_dir is not None else renditions.default_cache_dir()
+    results: dict[int, Processed] = {}
+    try:
+        _run_workers(library, files, cache_dir, results, report, progress, cancel)
+        ordered = [results[i] for i in sorted(results)]
+        _record(library, docid, ordered, duplicates, report)
+        report.refused.sort(key=lambda p: _order_key(p.where, files))
+    finally:
+        for processed in results.values():  # whatever was not renamed into place
+            if processed.staged:
+                Path(processed.staged).unlink(missing_ok=True)
+    return report
+
+
+def _sweep_incoming(library: Library) -> None:
+    """Removes copies that a crashed ingest left waiting (a day old: no live ingest takes that long)."""
+    incoming = renditions.incoming_dir(library.photos_dir)
+    if not incoming.is_dir():
+        return
+    stale = time.time() - 24 * 3600
+    for part in incoming.glob("*.part"):
+        try:
+            if part.stat().st_mtime < stale:
+                part.unlink()
+        except OSError:
+            pass  # another ingest took it meanwhile
+
+
+def _order_key(where: str, files: list[Path]) -> int:
+    try:
+        return files.index(Path(where))
+    except ValueError:
+        return -1
+
+
+def _run_workers(library, files, cache_dir, results, report, progress, cancel) -> None:
+    total = len(files)
+    if not total:
+        return
+    pool = _pool()
+    args = (str(library.photos_dir), str(cache_dir))
+    pending: dict[Future, int] = {}
+    queue = list(enumerate(files))
+    done = 0
+    try:
+        # Only a few files are in flight at once, so a cancel stops soon and memory stays flat.
+        while queue or pending:
+            while queue and len(pending) < WORKERS * 2 and not (cancel and cancel()):
+                index, path = queue.pop(0)
+                pending[pool.submit(renditions.process, str(path), *args)] = index
+            if cancel and cancel() and queue:
+                report.cancelled = True
+                queue.clear()
+            if not pending:
+                break
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                index = pending.pop(future)
+                where = str(files[index])
+                try:
+                    results[index] = future.result()
+                except Refused as exc:
+                    report.refused.append(Problem(where, str(exc)))
+                except BrokenProcessPool:
+                    _reset_pool()
+                    report.refused.append(
+                        Problem(where, "could not be read: the worker reading it stopped (out of memory?)")
+                    )
+                except MemoryError:
+                    report.refused.append(Problem(where, "is too large to decode in the memory available"))
+                except OSError as exc:
+                    report.refused.append(Problem(where, f"could not be added: {os_reason(exc)}"))
+                except Exception as exc:  # a fault in one file's work must not stop the others
+                    report.refused.append(Problem(where, f"could not be added ({type(exc).__name__}: {exc})"))
+                done += 1
+                if progress:
+                    progress(done, total, where)
+    except BaseException:
+        _abandon(pending)
+        raise
+
+
+def _abandon(pending: dict[Future, int]) -> None:
+    """Stops what has not started and removes what the running ones stage (after an interrupt)."""
+    for future in pending:
+        if future.cancel():
+            continue
+        try:
+            staged = future.result().staged
+        except BaseException:  # refused or broken: nothing was staged
+            continue
+        if staged:
+            Path(staged).unlink(missing_ok=True)
+
+
+def _record(library: Library, docid: int, ordered: list[Processed], duplicates: bool, report: IngestReport) -> None:
+    """Renames the staged copies into place and commits their rows; undoes the renames on failure.
+
+    A copy that cannot be renamed into place (folder not writable, disk full) refuses its file
+    and is removed; the other files still land.
+    """
+    if not ordered:
+        return
+    placed: list[Path] = []
+    try:
+        with library.sessions.begin() as session:
+            if session.get(Article, docid) is None:
+                raise no_such_article(docid)
+            position = (
+                session.scalar(select(func.max(GalleryItem.position)).where(GalleryItem.article_id == docid)) or 0
+            )
+            now = utcnow()
+            placed_items: list[tuple[Processed, GalleryItem]] = []
+            already: list[tuple[Processed, int | None]] = []
+            existing = dict(session.execute(
+                select(GalleryItem.photo_sha256, GalleryItem.id).where(GalleryItem.article_id == docid)
+            ).all())  # fmt: skip
+            in_gallery = set(existing)
+            for p in ordered:
+                if p.staged:
+                    final = photo_path(library, p.sha256, p.ext)
+                    try:
+                        if _place(Path(p.staged), final):
+                            placed.append(final)
+                    except OSError as exc:
+                        Path(p.staged).unlink(missing_ok=True)
+                        report.refused.append(Problem(
+                            p.source, f"cannot be placed in the library folder {final.parent}: {os_reason(exc)}"
+                        ))  # fmt: skip
+                        continue
+                if session.get(Photo, p.sha256) is None:
+                    session.add(_photo_row(p, now))
+                    session.flush()
+                if p.sha256 in in_gallery and not duplicates:
+                    already.append((p, existing.get(p.sha256)))
+                    continue
+                in_gallery.add(p.sha256)
+                position += 1
+                item = GalleryItem(
+                    article_id=docid, photo_sha256=p.sha256, position=position, caption=p.meta.get("caption", ""),
+                    alt="", credit=p.meta.get("credit") or p.meta.get("creator", ""), slug=p.meta.get("headline", ""),
+                )  # fmt: skip
+                session.add(item)
+                placed_items.append((p, item))
+            session.flush()
+            report.added.extend(Added(p.source, p.sha256, item.id) for p, item in placed_items)
+            items_by_sha = {p.sha256: item.id for p, item in placed_items}
+            report.already.extend(Added(p.source, p.sha256, i or items_by_sha[p.sha256]) for p, i in already)
+            reindex(session.connection(), [docid])
+    except BaseException:
+        for final in placed:
+            final.unlink(missing_ok=True)
+        report.added.clear()
+        report.already.clear()
+        raise
+
+
+def _place(staged: Path, final: Path) -> bool:
+    """Renames a staged copy to its final place; False if another ingest placed it meanwhile."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    if final.exists():
+        staged.unlink(missing_ok=True)
+        return False
+    os.replace(staged, final)
+    return True
+
+
+def _photo_row(p: Processed, now: datetime) -> Photo:
+    return Photo(
+        sha256=p.sha256, filename=Path(p.source).name, ext=p.ext, bytes=p.bytes, width=p.width, height=p.height,
+        orientation=p.orientation, taken_at=datetime.fromisoformat(p.taken_at) if p.taken_at else None,
+        meta=p.meta, added_at=now,
+    )  # fmt: skip
+
+
+# -- the worker pool -----------------------------------------------------------------------------
+# One pool per process, started on first use: spawning workers costs a fraction of a second,
+# which a second drop should not pay again. "spawn" because forking a process that runs Qt
+# threads is unsafe.
+_pool_lock = threading.Lock()
+_executor: ProcessPoolExecutor | None = None
+
+
+def _pool() -> ProcessPoolExecutor:
+    global _executor
+    with _pool_lock:
+        if _executor is None:
+            _executor = ProcessPoolExecutor(
+                max_workers=min(WORKERS, os.cpu_count() or 1),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=renditions.worker_init,
+            )
+        return _executor
+
+
+def _reset_pool() -> None:
+    global _executor
+    with _pool_lock:
+        if _executor is not None:
+            _executor.shutdown(wait=False, cancel_futures=True)
+        _executor = None
+
+
+def shutdown_workers() -> None:
+    """Stops the worker processes (they start again on the next ingest)."""
+    global _executor
+    with _pool_lock:
+        if _executor is not None:
+            _executor.shutdown(wait=True, cancel_futures=True)
+        _executor = None
+
+
+atexit.register(shutdown_workers)

@@ -1,0 +1,435 @@
+"""Full-text search over the library: Arabic-normalized, ranked, with the matches marked in snippets.
+
+The index (`article_fts`, an FTS5 table whose rowid is the document id) holds the
+normalized text of each live article's headline, body, byline, keywords and captions;
+`workstation.search.index` keeps it in step. A query is normalized the same way, split
+into words, "quoted phrases" and prefixes (`word*`), and every part is required. Each
+part is handed to FTS5 as a quoted string, so nothing a user types is read as FTS syntax.
+
+Ranking. bm25 costs a few microseconds a match, so scoring every match of a common
+word (found in tens of thousands of articles) takes over 100 ms. Document ids grow with
+time and FTS5 walks them newest first cheaply, so relevance order ranks the newest
+CANDIDATES matches with bm25 (headline weighted up) and lists any older matches after
+them, newest first; with fewer matches than that it is plain bm25 over all of them.
+A phrase is scored by its words (see `_Scope._word_scores`) and counted up to TOTAL_CAP.
+
+Snippets are cut from the article's own text, not the normalized index text, so the
+editor sees the spelling that was written: a snippet is HTML, the text escaped and each
+match wrapped in <mark>…</mark>, with "…" where the text was cut.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import datetime
+
+from workstation.body.richtext import body_text
+from workstation.errors import LibraryError, no_such_section
+from workstation.library.store import Library
+from workstation.search.textnorm import normalize, normalize_with_offsets
+
+ORDERS = ("relevance", "newest")
+CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this many
+MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
+SNIPPET_CHARS = 180  # about 30 Arabic words
+TOTAL_CAP = 10_000  # a phrase's matches are counted up to this many
+MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched as those words
+# bm25 weights of the index columns: headline, body, byline, keywords, captions.
+WEIGHTS = (10.0, 1.0, 2.0, 5.0, 2.0)
+_WEIGHTS = ", ".join(map(str, WEIGHTS))
+
+# What FTS5's unicode61 tokenizer keeps as a word: runs of letters and digits.
+_WORD = re.compile(r"[^\W_]+")
+_PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
+# Stems spelled only with these (normalized Arabic letters, digits) are indexed as they are.
+_PLAIN = re.compile(r"[\u0621-\u063A\u0641-\u064A0-9]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One article found: what a result list shows of it."""
+
+    docid: int
+    headline: str
+    section: str  # slug
+    snippet: str  # HTML: escaped text, matches in <mark>…</mark>
+    published: datetime | None  # naive UTC
+
+    def as_json(self) -> dict:
+        """The hit as the CLI's `search --json` prints it (DESIGN.md)."""
+        return {
+            "docid": self.docid,
+            "headline": self.headline,
+            "section": self.section,
+            "snippet": self.snippet,
+            "published": self.published.isoformat() + "Z" if self.published else None,
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, best (or newest) first, and how many articles match in all.
+
+    `total` is exact unless `total_exact` is False: a phrase of common words is counted
+    up to TOTAL_CAP matches only, and then there are at least `total`.
+    """
+
+    query: str
+    total: int
+    hits: list[Hit]
+    total_exact: bool = True
+
+    def as_json(self) -> dict:
+        """The result as the CLI's `search --json` prints it (DESIGN.md)."""
+        return {"query": self.query, "total": self.total,
+                "hits": [h.as_json() for h in self.hits]}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Term:
+    """One required part of a query: a word or a phrase, whose last word may be a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+    def fts(self) -> str:
+        """The part as an FTS5 string (words hold only letters and digits, so no quoting can break)."""
+        return '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
+
+    def finder(self) -> re.Pattern:
+        """A regular expression finding the part in normalized, folded text (see `_spans`)."""
+        words = [re.escape(_fold(w)) for w in self.words]
+        # Literal first, so the regex engine can scan fast; the start of a word is checked after.
+        tail = r"[^\W_]*" if self.prefix else r"(?![^\W_])"
+        cased = any(w.lower() != w.upper() for w in words)
+        return re.compile(r"[\W_]+".join(words) + tail, re.IGNORECASE if cased else 0)
+
+
+def parse_query(query: str) -> list[Term]:
+    """The required parts of a query; ValueError, naming the input, when nothing can be searched."""
+    terms: list[Term] = []
+    for match in _PART.finditer(query):
+        phrase, star, bare = match.groups()
+        chunk = phrase if bare is None else bare
+        words = tuple(_WORD.findall(normalize(chunk)))
+        prefix = bool(star) if bare is None else bare.endswith("*")
+        if not words:
+            continue
+        if prefix and len(words[-1]) < MIN_PREFIX:
+            raise ValueError(f"'{match.group(0)}': a prefix search needs at least {MIN_PREFIX} letters before the *.")
+        term = Term(words, prefix)
+        if term not in terms:
+            terms.append(term)
+    if not terms:
+        raise ValueError(f"Nothing to search for in '{query}': type at least one word.")
+    return terms
+
+
+def search(
+    library: Library,
+    query: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    order: str = "relevance",
+    section: str | None = None,
+) -> SearchResult:
+    """A page of the live articles matching every part of `query`, ranked or newest first."""
+    if order not in ORDERS:
+        raise ValueError(f"Search order must be one of {', '.join(ORDERS)}, not '{order}'.")
+    if limit < 1 or offset < 0:
+        raise ValueError(
+            f"Cannot show {limit} hits from hit {offset}: the limit must be 1 or more, the offset 0 or more."
+        )
+    if not library.is_sqlite:
+        raise LibraryError("Search needs a SQLite library; this library is on a database server.")
+    terms = parse_query(query)
+    with library.engine.connect() as conn:
+        cursor = conn.connection.driver_connection.cursor()
+        scope = _Scope(cursor, terms, _section_id(cursor, section))
+        if order == "newest":
+            docids = scope.newest(limit, offset)
+            total = offset + len(docids) if docids and len(docids) < limit else None
+        else:
+            docids, total = scope.ranked(limit, offset)
+        exact = True
+        if total is None:
+            total, exact = scope.count()
+        hits = _hits(cursor, docids, terms)
+    return SearchResult(query, total, hits, exact)
+
+
+# -- finding the matches ---------------------------------------------------------------------------
+class _Scope:
+    """The FTS5 statements for one query, restricted to a section when one is given."""
+
+    def __init__(self, cursor, terms: list[Term], section_id: int | None):
+        self.cursor = cursor
+        self.terms = terms
+        self.has_phrase = any(len(t.words) > 1 for t in terms)
+        self.where = "article_fts MATCH ?"
+        self.params: tuple = (" AND ".join(self._fts(t) for t in terms),)
+        if section_id is not None:
+            # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
+            self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
+            self.params += (section_id,)
+
+    def _fts(self, term: Term) -> str:
+        """The term for FTS5; a one-word prefix with few completions becomes those words, OR-ed.
+
+        FTS5 answers a prefix by merging the lists of all its completions into one, again
+        for bm25 and again for the count; OR-ed words are walked as they are, which costs
+        about half. The index's own vocabulary lists the completions.
+        """
+        stem = term.words[0]
+        if not term.prefix or len(term.words) > 1 or not _PLAIN.fullmatch(stem):
+            return term.fts()
+        self.cursor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)"
+        )
+        completions = self.cursor.execute(
+            "SELECT term FROM temp.article_vocab WHERE term >= ? AND term < ? LIMIT ?",
+            (stem, stem + "\U0010ffff", MAX_COMPLETIONS + 1),
+        ).fetchall()
+        if not completions or len(completions) > MAX_COMPLETIONS:
+            return term.fts()
+        return "(" + " OR ".join(f'"{word}"' for (word,) in completions) + ")"
+
+    def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
+        """Document ids of matches, newest first (below a document id when given)."""
+        where, params = self.where, self.params
+        if below is not None:
+            where, params = where + " AND rowid < ?", params + (below,)
+        sql = f"SELECT rowid FROM article_fts WHERE {where} ORDER BY rowid DESC LIMIT ? OFFSET ?"
+        return [r[0] for r in self.cursor.execute(sql, (*params, limit, offset))]
+
+    def ranked(self, limit: int, offset: int) -> tuple[list[int], int | None]:
+        """A page in relevance order, and the total when the candidates were all the matches."""
+        if self.has_phrase:
+            newest = self.newest(CANDIDATES, 0)
+            scores = self._word_scores(newest)
+            candidates = [(docid, scores.get(docid, 0.0)) for docid in newest]
+        else:
+            sql = (
+                f"SELECT rowid, bm25(article_fts, {_WEIGHTS}) FROM article_fts WHERE {self.where} "
+                "ORDER BY rowid DESC LIMIT ?"
+            )
+            candidates = self.cursor.execute(sql, (*self.params, CANDIDATES)).fetchall()
+        candidates.sort(key=lambda row: (row[1], -row[0]))  # bm25 is lower for better matches
+        docids = [row[0] for row in candidates[offset : offset + limit]]
+        if len(candidates) < CANDIDATES:
+            return docids, len(candidates)
+        if len(docids) < limit:  # past the ranked candidates: the older matches, newest first
+            oldest = min(row[0] for row in candidates)
+            docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
+        return docids, None
+
+    def _word_scores(self, docids: list[int]) -> dict[int, float]:
+        """bm25 of these articles with every phrase taken word by word.
+
+        bm25 weighs each phrase by how many articles hold it, which for a phrase of common
+        words means checking word positions in most of the library (over 60 ms for two words
+        found in every article); a word's count is read straight from the index.
+        """
+        if not docids:
+            return {}
+        words: list[Term] = []
+        for term in self.terms:
+            for i, word in enumerate(term.words):
+                part = Term((word,), term.prefix and i == len(term.words) - 1)
+                if part not in words:
+                    words.append(part)
+        sql = (
+            f"SELECT rowid, bm25(article_fts, {_WEIGHTS}) FROM article_fts WHERE article_fts MATCH ? "
+            "AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))"
+        )
+        params = (" AND ".join(self._fts(w) for w in words), min(docids), max(docids), json.dumps(docids))
+        return dict(self.cursor.execute(sql, params).fetchall())
+
+    def count(self) -> tuple[int, bool]:
+        """How many articles match, and whether that is exact (else: at least that many).
+
+        With a phrase, counting stops at TOTAL_CAP: past it, the position checks cost more
+        than the budget of a whole search. Words and prefixes are counted to the end.
+        """
+        if self.has_phrase:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE {self.where} LIMIT {TOTAL_CAP})"
+            total = self.cursor.execute(sql, self.params).fetchone()[0]
+            return total, total < TOTAL_CAP
+        sql = f"SELECT count(*) FROM article_fts WHERE {self.where}"
+        return self.cursor.execute(sql, self.params).fetchone()[0], True
+
+
+def _section_id(cursor, slug: str | None) -> int | None:
+    if slug is None:
+        return None
+    row = cursor.execute("SELECT id FROM sections WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        raise no_such_section(slug)
+    return row[0]
+
+
+# -- hits and snippets ------------------------------------------------------------------------------
+def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
+    if not docids:
+        return []
+    ids = json.dumps(docids)
+    rows = {
+        row[0]: row
+        for row in cursor.execute(
+            "SELECT a.id, a.headline, a.body, a.byline, a.keywords, s.slug, a.published_at "
+            "FROM articles a JOIN sections s ON s.id = a.section_id "
+            "WHERE a.id IN (SELECT value FROM json_each(?))",
+            (ids,),
+        )
+    }
+    captions: dict[int, list[str]] = {}
+    for docid, caption in cursor.execute(
+        "SELECT article_id, caption FROM gallery_items WHERE article_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY article_id, position",
+        (ids,),
+    ):
+        captions.setdefault(docid, []).append(caption)
+    finders = [t.finder() for t in terms]
+    hits = []
+    for docid in docids:
+        row = rows.get(docid)
+        if row is None:  # deleted between the two statements
+            continue
+        _, headline, body, byline, keywords, slug, published = row
+        fields = (
+            body_text(body),
+            "\n".join(captions.get(docid, ())),
+            " ".join(json.loads(keywords) if keywords else ()),
+            byline,
+            headline,
+        )
+        hits.append(Hit(docid, headline, slug, _snippet(fields, finders), _time(published)))
+    return hits
+
+
+def _snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
+    """A marked excerpt of the field holding the most of the query's parts.
+
+    Fields come in order of preference, the headline last: it is shown beside the snippet
+    anyway, so it is the snippet only when nothing else matches.
+    """
+    best = None
+    for i, text in enumerate(fields):
+        if best is not None and i == len(fields) - 1:
+            break
+        norm, origin = _normalized(text)
+        spans = _spans(_fold(norm), finders)
+        parts = len({n for _, _, n in spans})
+        if parts and (best is None or parts > best[0]):
+            best = (parts, text, norm, origin, spans)
+            if parts == len(finders):
+                break
+    if best is not None:
+        return _excerpt(*best[1:])
+    text = fields[0]
+    cut = _word_end(text, SNIPPET_CHARS)
+    return html.escape(text[:cut].replace("\n", " "), quote=False) + (" …" if cut < len(text) else "")
+
+
+def _spans(text: str, finders: list[re.Pattern]) -> list[tuple[int, int, int]]:
+    """Where the finders match whole words (or word starts, for a prefix): (start, end, finder), in order."""
+    spans = []
+    for n, finder in enumerate(finders):
+        for m in finder.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isalnum():  # isalnum: [^\W_]
+                spans.append((m.start(), m.end(), n))
+    return sorted(spans)
+
+
+def _normalized(text: str) -> tuple[str, list[int] | None]:
+    """The normalized text and where each of its characters came from (None: the same place)."""
+    norm = normalize(text)
+    if len(norm) == len(text):  # nothing was removed, and every other change is one letter for one
+        return norm, None
+    return normalize_with_offsets(text)
+
+
+def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[int, int, int]]) -> str:
+    # The window (in normalized text) holding the most of the query's parts, then the most
+    # matches; it starts a little before its first match.
+    starts = [s for s, _, _ in spans]
+    best, start_at = (0, 0), 0
+    for i, start in enumerate(starts):
+        inside = spans[i : bisect_right(starts, start + SNIPPET_CHARS - 1)]
+        score = (len({n for _, _, n in inside}), len(inside))
+        if score > best:
+            best, start_at = score, i
+    first, first_end, _ = spans[start_at]
+    begin = _word_start(norm, max(0, first - SNIPPET_CHARS // 4))
+    end = _word_end(norm, max(begin + SNIPPET_CHARS, first_end))
+    marks = [(s, e) for s, e, _ in spans if s >= begin and e <= end]
+
+    def at(k: int) -> int:  # a normalized offset in the original text; an end takes the marks after it
+        if origin is None:
+            return k
+        return origin[k] if k < len(origin) else len(text)
+
+    out = ["… "] if begin > 0 else []
+    pos = at(begin) if begin > 0 else 0
+    for s, e in _merged(marks):
+        out.append(_escape(text[pos : at(s)]))
+        out.append("<mark>" + _escape(text[at(s) : at(e)]) + "</mark>")
+        pos = at(e)
+    out.append(_escape(text[pos : at(end)]))
+    if end < len(norm):
+        out.append(" …")
+    return "".join(out).strip()
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _escape(text: str) -> str:
+    return html.escape(text.replace("\n", " "), quote=False)
+
+
+def _word_start(text: str, k: int) -> int:
+    """The start of the word at k (k itself when it is not inside a word)."""
+    while 0 < k < len(text) and not text[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _word_end(text: str, k: int) -> int:
+    """The end of the word at k."""
+    while k < len(text) and not text[k].isspace():
+        k += 1
+    return min(k, len(text))
+
+
+def _time(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value).replace(microsecond=0)
+
+
+# FTS5's remove_diacritics folds accented Latin letters to their base letter; the snippet
+# finder does the same, one letter for one, so offsets stay put.
+_FOLD_TABLE: dict[int, int] = {}
+for _code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+    _decomposed = unicodedata.normalize("NFD", chr(_code))
+    if len(_decomposed) > 1 and all(unicodedata.combining(c) for c in _decomposed[1:]):
+        _FOLD_TABLE[_code] = ord(_decomposed[0])
+_ACCENTED = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE) if _ACCENTED.search(text) else text
