@@ -12,13 +12,19 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
 	appstream desktop-file-utils hugo
 
-.PHONY: run test bench package translations system-run system-test clean
+.PHONY: run test lint bench package translations system-run system-test clean
 
 run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
 
-test: system-test $(BIN)/.installed-test
+test: system-test $(BIN)/.installed-test lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The code's habits: ruff's lint and format, and the import layers (pyproject.toml).
+lint: $(BIN)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: $(BIN)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.benchmarks $(BENCH_ARGS)
