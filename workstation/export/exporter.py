@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import posixpath
 import re
@@ -31,6 +30,7 @@ from workstation.export.stories import Site, Story, load_site, published_status
 from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
 from workstation.library.store import Library
 from workstation.paths import AppPaths, resources_dir
+from workstation.workers import WorkerPool, can_fork
 
 FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
 _STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
@@ -284,9 +284,7 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
 def _workers(wanted: int | None) -> int:
     if wanted is not None:
         return max(1, wanted)
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return 1
-    return min(os.cpu_count() or 1, 4)
+    return min(os.cpu_count() or 1, 4) if can_fork() else 1
 
 
 _ACTIVE: Renderer | None = None  # what forked workers render with (inherited, never pickled)
@@ -315,19 +313,18 @@ class _StoryRenderer:
         if workers > 1 and len(stories) >= PARALLEL_FROM:
             global _ACTIVE
             _ACTIVE = renderer
-            self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
+            self.pool = WorkerPool(workers, initializer=_worker_start, fork=True)
 
     def __enter__(self):
         if self.pool is None:
             return (self.renderer.article_pages(s) for s in self.stories)
         chunks = [[s.docid for s in self.stories[i : i + CHUNK]] for i in range(0, len(self.stories), CHUNK)]
-        return (files for result in self.pool.imap(_render_chunk, chunks) for files in result)
+        return (files for result in self.pool.ordered(_render_chunk, chunks) for files in result)
 
     def __exit__(self, *exc) -> None:
         global _ACTIVE
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.kill()
             _ACTIVE = None
 
 

@@ -11,13 +11,11 @@ The user's source files are only ever read.
 from __future__ import annotations
 
 import atexit
-import multiprocessing
 import os
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +30,7 @@ from workstation.photos import renditions
 from workstation.photos.files import photo_path
 from workstation.photos.renditions import NAMES, Processed, Refused, os_reason
 from workstation.search.index import reindex
+from workstation.workers import BrokenProcessPool, WorkerPool
 
 WORKERS = 2
 
@@ -279,39 +278,34 @@ def _photo_row(p: Processed, now: datetime) -> Photo:
 
 # -- the worker pool -----------------------------------------------------------------------------
 # One pool per process, started on first use: spawning workers costs a fraction of a second,
-# which a second drop should not pay again. "spawn" because forking a process that runs Qt
-# threads is unsafe.
+# which a second drop should not pay again.
 _pool_lock = threading.Lock()
-_executor: ProcessPoolExecutor | None = None
+_workers: WorkerPool | None = None
 
 
-def _pool() -> ProcessPoolExecutor:
-    global _executor
+def _pool() -> WorkerPool:
+    global _workers
     with _pool_lock:
-        if _executor is None:
-            _executor = ProcessPoolExecutor(
-                max_workers=min(WORKERS, os.cpu_count() or 1),
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=renditions.worker_init,
-            )
-        return _executor
+        if _workers is None:
+            _workers = WorkerPool(min(WORKERS, os.cpu_count() or 1), initializer=renditions.worker_init)
+        return _workers
 
 
 def _reset_pool() -> None:
-    global _executor
+    global _workers
     with _pool_lock:
-        if _executor is not None:
-            _executor.shutdown(wait=False, cancel_futures=True)
-        _executor = None
+        if _workers is not None:
+            _workers.close(wait=False)
+        _workers = None
 
 
 def shutdown_workers() -> None:
     """Stops the worker processes (they start again on the next ingest)."""
-    global _executor
+    global _workers
     with _pool_lock:
-        if _executor is not None:
-            _executor.shutdown(wait=True, cancel_futures=True)
-        _executor = None
+        if _workers is not None:
+            _workers.close()
+        _workers = None
 
 
 atexit.register(shutdown_workers)

@@ -14,12 +14,9 @@ from __future__ import annotations
 
 import codecs
 import json
-import multiprocessing
 import os
 import re
-import signal
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +29,7 @@ from workstation.errors import LibraryError, Problem
 from workstation.library.store import Library
 from workstation.search.index import document
 from workstation.search.textnorm import normalize
+from workstation.workers import BrokenProcessPool, WorkerPool
 
 CHUNK_BYTES = 16 << 20  # a worker's share of a JSON Lines file (about 2,800 stories), and one write transaction
 PARALLEL_BYTES = 8 << 20  # smaller files are read in this process: starting workers costs more
@@ -428,83 +426,17 @@ def _line_chunks(path: Path, size: int, chunk_bytes: int) -> Iterator[tuple[int,
 
 
 # -- worker processes -----------------------------------------------------------------------------
-def _worker_main(tasks, results, sections: tuple[tuple[str, str], ...]) -> None:
-    """A worker's loop: parses the byte ranges it is sent until the importer closes the pipe or is gone."""
-    # Ctrl-C reaches the whole process group: the importer stops the workers itself, tidily.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    matcher = SectionMatcher(sections)
-    while True:
-        try:
-            task = tasks.recv()
-        except (EOFError, OSError):  # the importer closed the pipe: done, or gone
-            return
-        path, start, end = task
-        try:
-            results.send(_read_chunk(path, start, end, matcher))
-        except (BrokenPipeError, OSError):
-            return
+_MATCHER: SectionMatcher | None = None  # a worker's own, made once when it starts
 
 
-class _Workers:
-    """Worker processes that parse ranges of a file in order, a few ranges ahead of the writer."""
+def _worker_init(sections: tuple[tuple[str, str], ...]) -> None:
+    global _MATCHER
+    _MATCHER = SectionMatcher(sections)
 
-    AHEAD = 2
 
-    def __init__(self, count: int, sections: tuple[tuple[str, str], ...]):
-        # spawn, not fork: the importer may run inside the GUI, and forking a threaded Qt process is unsafe.
-        context = multiprocessing.get_context("spawn")
-        self.pipes = []
-        self.processes = []
-        for _ in range(count):
-            task_read, task_write = context.Pipe(duplex=False)
-            result_read, result_write = context.Pipe(duplex=False)
-            process = context.Process(target=_worker_main, args=(task_read, result_write, sections), daemon=True)
-            process.start()
-            task_read.close()
-            result_write.close()  # so a worker that dies is seen as EOF, not waited for forever
-            self.pipes.append((task_write, result_read))
-            self.processes.append(process)
-
-    def map(self, path: Path, ranges: Iterable[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], ChunkResult]]:
-        """The parsed ranges, in file order."""
-        ranges = iter(ranges)
-        pending: deque[tuple[int, tuple[int, int]]] = deque()
-        turn = 0
-
-        def send_next() -> bool:
-            nonlocal turn
-            span = next(ranges, None)
-            if span is None:
-                return False
-            self.pipes[turn][0].send((str(path), *span))
-            pending.append((turn, span))
-            turn = (turn + 1) % len(self.pipes)
-            return True
-
-        for _ in range(self.AHEAD * len(self.pipes)):
-            if not send_next():
-                break
-        while pending:
-            worker, span = pending.popleft()
-            try:
-                result = self.pipes[worker][1].recv()
-            except EOFError:
-                raise LibraryError(
-                    "An import worker process stopped unexpectedly; nothing after it was read."
-                ) from None
-            send_next()
-            yield span, result
-
-    def close(self) -> None:
-        """Stops the workers, also when the import stopped half way."""
-        for task_write, result_read in self.pipes:
-            result_read.close()  # a worker still sending a result gets a broken pipe and ends
-            task_write.close()  # a worker waiting for work gets the end of its input and ends
-        for process in self.processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-                process.join()
+def _parse_range(task: tuple[str, int, int]) -> ChunkResult:
+    """A worker's job: the items of one range of lines of a file."""
+    return _read_chunk(*task, _MATCHER)
 
 
 # -- the import -----------------------------------------------------------------------------------
@@ -524,7 +456,7 @@ def import_files(library: Library, paths: Iterable[Path], *, workers: int | None
     report = ImportReport()
     with BulkWriter(library) as writer:
         matcher = SectionMatcher(writer.sections)
-        pool: _Workers | None = None
+        pool: WorkerPool | None = None
         try:
             for path in paths:
                 source = _open_source(Path(path))
@@ -534,10 +466,15 @@ def import_files(library: Library, paths: Iterable[Path], *, workers: int | None
                 if source.lines:
                     parallel = workers if workers is not None else _worker_count()
                     if pool is None and parallel > 0 and (workers or source.size >= PARALLEL_BYTES):
-                        pool = _Workers(parallel, writer.sections)
+                        pool = WorkerPool(parallel, initializer=_worker_init, initargs=(writer.sections,))
                     _import_lines(source, str(path), writer, matcher, pool, report)
                 else:
                     _import_document(source, str(path), writer, matcher, report)
+        except BaseException:
+            if pool is not None:
+                pool.kill()
+                pool = None
+            raise
         finally:
             if pool is not None:
                 pool.close()
@@ -545,14 +482,14 @@ def import_files(library: Library, paths: Iterable[Path], *, workers: int | None
 
 
 def _import_lines(source: _Source, name: str, writer: BulkWriter, matcher: SectionMatcher,
-                  pool: _Workers | None, report: ImportReport) -> None:  # fmt: skip
-    ranges = _line_chunks(source.path, source.size, CHUNK_BYTES)
+                  pool: WorkerPool | None, report: ImportReport) -> None:  # fmt: skip
+    tasks = ((str(source.path), start, end) for start, end in _line_chunks(source.path, source.size, CHUNK_BYTES))
     if pool is not None:
-        results = pool.map(source.path, ranges)
+        results = pool.ordered(_parse_range, tasks, ahead=2 * pool.count)
     else:
-        results = ((span, _read_chunk(str(source.path), *span, matcher)) for span in ranges)
+        results = (_read_chunk(*task, matcher) for task in tasks)
     base = 0  # lines before the chunk
-    for _span, chunk in results:
+    for chunk in _unbroken(results):
         for line, reason in chunk.problems:
             report.refused.append(Problem(f"{name}:{base + line + 1}", reason))
         report.items_seen += len(chunk.items) + len(chunk.problems)
@@ -562,6 +499,13 @@ def _import_lines(source: _Source, name: str, writer: BulkWriter, matcher: Secti
             batch.append((f"{name}:{item.line}", item))
         _write_batch(writer, batch, report)
         base += chunk.lines
+
+
+def _unbroken(results: Iterator[ChunkResult]) -> Iterator[ChunkResult]:
+    try:
+        yield from results
+    except BrokenProcessPool:
+        raise LibraryError("An import worker process stopped unexpectedly; nothing after it was read.") from None
 
 
 def _import_document(source: _Source, name: str, writer: BulkWriter, matcher: SectionMatcher,

@@ -22,8 +22,8 @@ from workstation.errors import LibraryError, NotFoundError
 from workstation.export import ExportCancelled, export_bundle
 
 from tests import ROOT
-from tests.export_support import SEED_DOCID, build_sample, bulk_stories
 from tests.core.export.test_export import test_no_internal_link_is_broken_and_all_are_relative as check_links
+from tests.export_support import SEED_DOCID, build_sample, bulk_stories
 
 
 @pytest.fixture
