@@ -27,6 +27,7 @@ def check_library(library: Library) -> list[str]:
                 except SQLAlchemyError as exc:  # the FTS module reports corruption as an error
                     problems.append(f"search index: {getattr(exc, 'orig', None) or exc}")
                 problems += _index_drift(conn)
+            problems += _gallery_positions(conn)
         with library.sessions() as session:
             photos = [(p.sha256, p.ext, p.filename) for p in session.scalars(select(Photo))]
     except SQLAlchemyError as exc:
@@ -42,6 +43,20 @@ def check_library(library: Library) -> list[str]:
         except OSError as exc:
             problems.append(f"photo {sha256[:12]} ({filename}): cannot read {path}: {exc.strerror}")
     return problems
+
+
+def _gallery_positions(conn) -> list[str]:
+    """Every gallery whose positions are not 1..n (page k of a story shows item k)."""
+    positions: dict[int, list[int]] = {}
+    for docid, position in conn.execute(
+        text("SELECT article_id, position FROM gallery_items ORDER BY article_id, position")
+    ):  # fmt: skip
+        positions.setdefault(docid, []).append(position)
+    return [
+        f"gallery of article {docid}: positions are {', '.join(map(str, found))}, not 1 to {len(found)}"
+        for docid, found in positions.items()
+        if found != list(range(1, len(found) + 1))
+    ]
 
 
 def _index_drift(conn) -> list[str]:

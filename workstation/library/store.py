@@ -46,6 +46,24 @@ class Library:
         self.engine.dispose()
 
 
+def write_lock(session: Session) -> None:
+    """Makes the session's transaction the library's one writer from here until it ends.
+
+    Everything read after it is the latest committed state, so a writer that reads, decides and
+    writes (the next gallery position, whether a photo row exists) cannot race another process
+    doing the same; files placed beside the rows are placed under the same lock. Call it first
+    in a transaction. SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock.
+    """
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK_KEY})")
+
+
+_WRITE_LOCK_KEY = 0x57534C4B  # any constant the library's writers agree on
+
+
 def photos_dir_beside(path: Path) -> Path:
     """The folder of photo files that belongs to the library file at `path`."""
     return path.with_name(f"{path.stem}-photos")

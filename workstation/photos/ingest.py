@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 from workstation.clock import utcnow
 from workstation.errors import Problem, Progress, no_such_article
 from workstation.library.models import Article, GalleryItem, Photo
-from workstation.library.store import Library
+from workstation.library.store import Library, write_lock
 from workstation.photos import renditions
 from workstation.photos.files import photo_path
 from workstation.photos.renditions import NAMES, Processed, Refused, os_reason
@@ -197,71 +197,81 @@ def _abandon(pending: dict[Future, int]) -> None:
 
 
 def _record(library: Library, docid: int, ordered: list[Processed], duplicates: bool, report: IngestReport) -> None:
-    """Renames the staged copies into place and commits their rows; undoes the renames on failure.
+    """Renames the staged copies into place and commits their rows, as the library's one writer.
 
-    A copy that cannot be renamed into place (folder not writable, disk full) refuses its file
-    and is removed; the other files still land.
+    Under the write lock nobody else places or records photos, so what is read (the next
+    position, whether a photo's row exists) stays true until the commit, and a file is placed
+    only for a photo no committed row owns. If the transaction fails, exactly those files are
+    removed, still under the lock: a file a committed row owns is never removed. A copy that
+    cannot be renamed into place (folder not writable, disk full) refuses its file and is
+    removed; the other files still land.
     """
     if not ordered:
         return
     placed: list[Path] = []
-    try:
-        with library.sessions.begin() as session:
-            if session.get(Article, docid) is None:
-                raise no_such_article(docid)
-            position = (
-                session.scalar(select(func.max(GalleryItem.position)).where(GalleryItem.article_id == docid)) or 0
-            )
-            now = utcnow()
-            placed_items: list[tuple[Processed, GalleryItem]] = []
-            already: list[tuple[Processed, int | None]] = []
-            existing = dict(session.execute(
-                select(GalleryItem.photo_sha256, GalleryItem.id).where(GalleryItem.article_id == docid)
-            ).all())  # fmt: skip
-            in_gallery = set(existing)
-            for p in ordered:
-                if p.staged:
-                    final = photo_path(library, p.sha256, p.ext)
-                    try:
-                        if _place(Path(p.staged), final):
-                            placed.append(final)
-                    except OSError as exc:
-                        Path(p.staged).unlink(missing_ok=True)
-                        report.refused.append(Problem(
-                            p.source, f"cannot be placed in the library folder {final.parent}: {os_reason(exc)}"
-                        ))  # fmt: skip
-                        continue
-                if session.get(Photo, p.sha256) is None:
-                    session.add(_photo_row(p, now))
-                    session.flush()
-                if p.sha256 in in_gallery and not duplicates:
-                    already.append((p, existing.get(p.sha256)))
-                    continue
-                in_gallery.add(p.sha256)
-                position += 1
-                item = GalleryItem(
-                    article_id=docid, photo_sha256=p.sha256, position=position, caption=p.meta.get("caption", ""),
-                    alt="", credit=p.meta.get("credit") or p.meta.get("creator", ""), slug=p.meta.get("headline", ""),
-                )  # fmt: skip
-                session.add(item)
-                placed_items.append((p, item))
+    with library.sessions.begin() as session:
+        write_lock(session)
+        try:
+            _record_locked(session, library, docid, ordered, duplicates, report, placed)
+        except BaseException:
+            for final in placed:
+                final.unlink(missing_ok=True)
+            report.added.clear()
+            report.already.clear()
+            raise
+
+
+def _record_locked(session, library, docid, ordered, duplicates, report, placed: list[Path]) -> None:
+    if session.get(Article, docid) is None:
+        raise no_such_article(docid)
+    position = session.scalar(select(func.max(GalleryItem.position)).where(GalleryItem.article_id == docid)) or 0
+    now = utcnow()
+    placed_items: list[tuple[Processed, GalleryItem]] = []
+    already: list[tuple[Processed, int | None]] = []
+    existing = dict(session.execute(
+        select(GalleryItem.photo_sha256, GalleryItem.id).where(GalleryItem.article_id == docid)
+    ).all())  # fmt: skip
+    in_gallery = set(existing)
+    for p in ordered:
+        final = photo_path(library, p.sha256, p.ext)
+        owned = session.get(Photo, p.sha256) is not None
+        try:
+            if p.staged and _place(Path(p.staged), final) and not owned:
+                placed.append(final)
+        except OSError as exc:
+            Path(p.staged).unlink(missing_ok=True)
+            report.refused.append(Problem(
+                p.source, f"cannot be placed in the library folder {final.parent}: {os_reason(exc)}"
+            ))  # fmt: skip
+            continue
+        if not final.is_file():  # the worker found it in place, but a failed ingest has since taken it back
+            report.refused.append(Problem(p.source, "could not be added: the library's copy went away; add it again"))
+            continue
+        if not owned:
+            session.add(_photo_row(p, now))
             session.flush()
-            report.added.extend(Added(p.source, p.sha256, item.id) for p, item in placed_items)
-            items_by_sha = {p.sha256: item.id for p, item in placed_items}
-            report.already.extend(Added(p.source, p.sha256, i or items_by_sha[p.sha256]) for p, i in already)
-            reindex(session.connection(), [docid])
-    except BaseException:
-        for final in placed:
-            final.unlink(missing_ok=True)
-        report.added.clear()
-        report.already.clear()
-        raise
+        if p.sha256 in in_gallery and not duplicates:
+            already.append((p, existing.get(p.sha256)))
+            continue
+        in_gallery.add(p.sha256)
+        position += 1
+        item = GalleryItem(
+            article_id=docid, photo_sha256=p.sha256, position=position, caption=p.meta.get("caption", ""),
+            alt="", credit=p.meta.get("credit") or p.meta.get("creator", ""), slug=p.meta.get("headline", ""),
+        )  # fmt: skip
+        session.add(item)
+        placed_items.append((p, item))
+    session.flush()
+    report.added.extend(Added(p.source, p.sha256, item.id) for p, item in placed_items)
+    items_by_sha = {p.sha256: item.id for p, item in placed_items}
+    report.already.extend(Added(p.source, p.sha256, i or items_by_sha[p.sha256]) for p, i in already)
+    reindex(session.connection(), [docid])
 
 
 def _place(staged: Path, final: Path) -> bool:
-    """Renames a staged copy to its final place; False if another ingest placed it meanwhile."""
+    """Renames a staged copy to its final place; False if the library has the file already."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    if final.exists():
+    if final.is_file():
         staged.unlink(missing_ok=True)
         return False
     os.replace(staged, final)
