@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from workstation.export import ExportCancelled, export_bundle
+from workstation.export.siteurl import save_base_url, saved_base_url
 from workstation.library.store import Library
 
 
@@ -103,9 +104,16 @@ class ExportDialog(QDialog):
         for button in (self.scope_all, self.scope_section, self.scope_article):
             scope_box.addWidget(button)
 
+        self.base_url = QLineEdit(saved_base_url(library), objectName="export_base_url")
+        self.base_url.setPlaceholderText("https://www.example.com/")
+        self.base_url.setToolTip(self.tr("Where the site is served: canonical, feed and sitemap addresses "
+                                         "become absolute. Kept in the library."))  # fmt: skip
+        self.base_url.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
         form = QFormLayout()
         form.addRow(self.tr("Export to:"), target_row)
         form.addRow(self.tr("Articles:"), scope_box)
+        form.addRow(self.tr("Site address:"), self.base_url)
 
         self.progress = QProgressBar(objectName="export_progress", textVisible=False)
         self.progress.hide()
@@ -153,6 +161,12 @@ class ExportDialog(QDialog):
         out = Path(self.target.text().strip()).expanduser()
         sections = [self.section] if self.scope_section.isChecked() and self.section else None
         articles = [self.docid] if self.scope_article.isChecked() and self.docid is not None else None
+        try:
+            self.base_url.setText(save_base_url(self.library, self.base_url.text()))
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            self.base_url.setFocus()
+            return
         self.report = None
         self.open_button.hide()
         self.progress.setRange(0, 0)

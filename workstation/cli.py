@@ -105,7 +105,8 @@ def cmd_photos_list(args, library: Library) -> int:
 def cmd_export(args, library: Library) -> int:
     from workstation.export import export_bundle
 
-    report = export_bundle(library, Path(args.out), sections=args.section or None, articles=args.article or None)
+    report = export_bundle(library, Path(args.out), sections=args.section or None, articles=args.article or None,
+                           base_url=args.base_url)  # fmt: skip
     for reason in report.refused:
         print(reason, file=sys.stderr)
     print(report.summary(), file=sys.stderr)
@@ -184,6 +185,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="DIR|FILE.zip")
     export.add_argument("--section", action="append", metavar="SLUG", help="only this section (repeatable)")
     export.add_argument("--article", action="append", type=int, metavar="DOCID", help="only this article (repeatable)")
+    export.add_argument("--base-url", metavar="URL", help="where the site is served, for absolute canonical, "
+                        "feed and sitemap addresses (default: the library's setting; '' for none)")  # fmt: skip
 
     command("check", cmd_check, "integrity of the database and every photo file")
     command("backup", cmd_backup, "consistent copy of a live library").add_argument("file", metavar="FILE")

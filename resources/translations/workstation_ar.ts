@@ -370,12 +370,20 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>المقالة الحالية: %1</translation>
     </message>
     <message>
+        <source>Where the site is served: canonical, feed and sitemap addresses become absolute. Kept in the library.</source>
+        <translation>عنوان الموقع على الشبكة: تصبح به عناوين الصفحات الأصلية والخلاصة وخريطة الموقع كاملة. يحفظ في المكتبة.</translation>
+    </message>
+    <message>
         <source>Export to:</source>
         <translation>التصدير إلى:</translation>
     </message>
     <message>
         <source>Articles:</source>
         <translation>المقالات:</translation>
+    </message>
+    <message>
+        <source>Site address:</source>
+        <translation>عنوان الموقع:</translation>
     </message>
     <message>
         <source>Cancel export</source>

@@ -361,11 +361,19 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Where the site is served: canonical, feed and sitemap addresses become absolute. Kept in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Articles:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -88,3 +88,23 @@ def test_preview_renders_the_article_with_the_export_templates(qtbot, sample, tm
     assert preview.page == 3 and "(国际)(3)" in preview.toPlainText()
     preview.show_article(424242)
     assert "No preview" in preview.toPlainText()
+
+
+def test_dialog_keeps_the_site_address_in_the_library(qtbot, sample, tmp_path):
+    from workstation.export.siteurl import saved_base_url
+
+    dialog = ExportDialog(sample, cache_dir=tmp_path / "cache")
+    qtbot.addWidget(dialog)
+    assert dialog.base_url.text() == ""
+    dialog.target.setText(str(tmp_path / "site"))
+    dialog.base_url.setText("news.example.com")
+    dialog.export_button.click()
+    assert not dialog.is_running() and "http://" in dialog.status.text() and not (tmp_path / "site").exists()
+    dialog.base_url.setText("https://news.example.com")
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+    assert dialog.base_url.text() == "https://news.example.com/" == saved_base_url(sample)
+    assert "<loc>https://news.example.com/index.html</loc>" in (tmp_path / "site" / "sitemap.xml").read_text("utf-8")
+    again = ExportDialog(sample, cache_dir=tmp_path / "cache")
+    qtbot.addWidget(again)
+    assert again.base_url.text() == "https://news.example.com/"

@@ -26,6 +26,7 @@ from workstation.export.bundle import (
 from workstation.export.feeds import manifest, newest_first, rss, sitemap
 from workstation.export.images import RenditionCache, plan
 from workstation.export.render import PER_PAGE, Renderer, static_dir
+from workstation.export.siteurl import normalize_base_url
 from workstation.export.stories import Site, Story, load_site, published_status
 from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
 from workstation.library.store import Library
@@ -150,8 +151,11 @@ def _fingerprint(*parts: str) -> str:
 
 def export_bundle(library: Library, out: Path, sections=None, articles=None, progress: Progress | None = None,
                   cancel: Callable[[], bool] | None = None, *, cache_dir: Path | None = None,
-                  workers: int | None = None) -> ExportReport:  # fmt: skip
+                  workers: int | None = None, base_url: str | None = None) -> ExportReport:  # fmt: skip
     """Exports the published stories (or those of the given sections/articles) to a folder or a .zip.
+
+    `base_url`: where the bundle will be served, for this export (default: the library's setting;
+    "" for none).
 
     `workers`: processes rendering pages (default: one per processor where processes can be forked;
     pass 1 from a program that runs other threads, such as the GUI).
@@ -163,6 +167,8 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     report = ExportReport(out=target, zip=zip_mode)
 
     site = load_site(library)
+    if base_url is not None:
+        site.base_url = normalize_base_url(base_url)
     scope, report.refused = _scope(library, site, sections, articles)
     if scope is not None and not scope:  # nothing could be done: the target stays as it is
         reasons = "; ".join(report.refused) or "the chosen sections hold no published story"

@@ -29,7 +29,7 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
     items = newest_first(stories)[:FEED_ITEMS]
     names = site.section_names()
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<rss version="2.0">', "<channel>",
-             f"<title>{escape(site.site_name)}</title>", "<link>index.html</link>",
+             f"<title>{escape(site.site_name)}</title>", f"<link>{escape(site.url('index.html'))}</link>",
              f"<description>{escape(site.site_name)}</description>", "<language>ar</language>"]  # fmt: skip
     if items:
         newest = format_datetime(renderer.local(items[0].published_at))
@@ -39,7 +39,7 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
         lines += [
             "<item>",
             f"<title>{escape(story.headline)}</title>",
-            f"<link>{escape(card.href)}</link>",
+            f"<link>{escape(site.url(card.href))}</link>",
             f'<guid isPermaLink="false">{story.docid}</guid>',
             f"<pubDate>{format_datetime(renderer.local(story.published_at))}</pubDate>",
             f"<category>{escape(names.get(story.section, story.section))}</category>",
@@ -59,11 +59,11 @@ def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
-             "<url><loc>index.html</loc></url>"]  # fmt: skip
-    lines += [f"<url><loc>{escape(p)}</loc></url>" for p in section_paths]
+             f"<url><loc>{escape(site.url('index.html'))}</loc></url>"]  # fmt: skip
+    lines += [f"<url><loc>{escape(site.url(p))}</loc></url>" for p in section_paths]
     for story in ordered:
         modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
-        entry = f"<url><loc>{renderer.story_path(story.docid)}</loc><lastmod>{modified}</lastmod>"
+        entry = f"<url><loc>{escape(site.url(renderer.story_path(story.docid)))}</loc><lastmod>{modified}</lastmod>"
         if story.published_at >= recent_from:
             entry += (
                 "<news:news><news:publication>"

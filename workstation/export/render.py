@@ -132,6 +132,8 @@ class Renderer:
         h = hashlib.blake2b(digest_size=16)
         h.update(f"{PAGE_FORMAT}\x00{ENCODING}\x00{self.site.site_name}\x00{self.site.agency_name}\x00"
                  f"{self.site.tz_name}\x00".encode())  # fmt: skip
+        if self.site.base_url:
+            h.update(f"base\x00{self.site.base_url}\x00".encode())
         for s in self.site.sections:
             h.update(f"{s.slug}\x01{s.name}\x01{s.parent}\x01{s.depth}\x00".encode())
         for folder in (templates_dir(), static_dir()):
@@ -247,12 +249,14 @@ class Renderer:
             related=related,
         )  # fmt: skip
         out = []
+        base = site.base_url
         for k in range(1, story.pages + 1):
             photo = sets[k - 1] if sets else None
+            canonical = site.url(paths[k - 1]) if base else names[k - 1]
             ld = {
                 "@context": "https://schema.org", "@type": "NewsArticle", "headline": story.headline,
                 "datePublished": iso, "dateModified": modified_iso, "inLanguage": "ar",
-                "articleSection": section_name, "mainEntityOfPage": names[k - 1], "identifier": str(story.docid),
+                "articleSection": section_name, "mainEntityOfPage": canonical, "identifier": str(story.docid),
                 "publisher": {"@type": "Organization", "name": site.site_name},
                 "description": description,
             }  # fmt: skip
@@ -261,7 +265,7 @@ class Renderer:
             if story.keywords:
                 ld["keywords"] = list(story.keywords)
             if photo:
-                ld["image"] = [f"{root}{photo.main.jpeg}"]
+                ld["image"] = [site.url(photo.main.jpeg) if base else f"{root}{photo.main.jpeg}"]
             pager = [{"number": i, "href": names[i - 1], "current": i == k} for i in range(1, story.pages + 1)]
             gallery = [{"thumb": thumbs[i], "href": names[i], "current": i + 1 == k} for i in range(len(sets))]
             srcset = None
@@ -269,7 +273,8 @@ class Renderer:
                 srcset = {"jpeg": ", ".join(f"{root}{r.jpeg} {r.width}w" for r in photo.renditions),
                           "webp": ", ".join(f"{root}{r.webp} {r.width}w" for r in photo.renditions)}  # fmt: skip
             out.append((paths[k - 1], self.article_tpl.render(
-                common, photo=photo, photo_srcset=srcset, jsonld=script_json(ld), self_href=names[k - 1],
+                common, photo=photo, photo_srcset=srcset, jsonld=script_json(ld), canonical=canonical,
+                og_image=ld["image"][0] if photo else None,
                 pager=pager if story.pages > 1 else None, gallery=gallery,
             )))  # fmt: skip
         return out
@@ -279,9 +284,11 @@ class Renderer:
         name = self._names[slug]
         cards = [self.card_html(d, "../") for d in docids]
         title = name if page == 1 else f"{name} ({page})"
-        text = self.section_tpl.render(self._common("../", title), section_name=name, cards=cards,
+        path = self.section_path(slug, page)
+        canonical = self.site.url(path) if self.site.base_url else None
+        text = self.section_tpl.render(self._common("../", title), section_name=name, cards=cards, canonical=canonical,
                                        pager=_window_pager(page, count) if count > 1 else None)  # fmt: skip
-        return self.section_path(slug, page), text.encode("utf-8")
+        return path, text.encode("utf-8")
 
     def home_page(self, latest: dict[str, list[int]]) -> bytes:
         """The home page: the latest stories of every section that has any."""
@@ -290,7 +297,9 @@ class Renderer:
              "cards": [self.card_html(d, "", i == 0) for i, d in enumerate(latest[s.slug][:HOME_PER_SECTION])]}
             for s in self.site.sections if latest.get(s.slug)
         ]  # fmt: skip
-        return self.home_tpl.render(self._common("", self.site.site_name), blocks=blocks).encode("utf-8")
+        canonical = self.site.url("index.html") if self.site.base_url else None
+        return self.home_tpl.render(self._common("", self.site.site_name), blocks=blocks,
+                                    canonical=canonical).encode("utf-8")  # fmt: skip
 
 
 def _window_pager(page: int, count: int, span: int = 3) -> list[dict]:

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select, text
 
 from workstation.articles.sections import SectionRecord, SectionRepo
 from workstation.body.dateline import site_zone
+from workstation.export.siteurl import BASE_URL_SETTING, normalize_base_url
 from workstation.library.models import Setting
 from workstation.library.seed import DEFAULT_SETTINGS
 from workstation.library.store import Library
@@ -142,6 +143,11 @@ class Site:
     sections: list[SectionRecord]
     stories: dict[int, Story]  # by document id, ascending
     bodies: BodyLoader
+    base_url: str = ""  # where the bundle is served, ending in "/"; "" when unknown
+
+    def url(self, rel: str) -> str:
+        """The absolute address of a bundle path (the path itself when there is no base URL)."""
+        return self.base_url + rel
 
     def section_names(self) -> dict[str, str]:
         """Section slug -> Arabic name."""
@@ -243,6 +249,7 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         sections=sections,
         stories=stories,
         bodies=bodies,
+        base_url=normalize_base_url(settings.get(BASE_URL_SETTING, "")),
     )
 
 

@@ -41,6 +41,13 @@ class Library:
             raise KeyError(key)
         return value
 
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Sets a library setting (None removes it)."""
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM settings WHERE key = :k"), {"k": key})
+            if value is not None:
+                conn.execute(text("INSERT INTO settings (key, value) VALUES (:k, :v)"), {"k": key, "v": value})
+
     def close(self) -> None:
         """Closes every connection."""
         self.engine.dispose()
