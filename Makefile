@@ -8,9 +8,10 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 	libwayland-client0 libwayland-cursor0 libxcb-randr0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
 	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0
 # What the tests use besides: a virtual screen, ExifTool, Chromium, Java for the HTML validator,
-# the validators of the desktop entry and the AppStream metainfo, Hugo for the export benchmark.
+# the validators of the desktop entry and the AppStream metainfo, Hugo for the export benchmark,
+# OpenSSH's server for the publish tests and rsync for the publish benchmark.
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
-	appstream desktop-file-utils hugo
+	appstream desktop-file-utils hugo openssh-server rsync
 
 .PHONY: run test lint bench package translations system-run system-test clean
 

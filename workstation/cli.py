@@ -113,6 +113,35 @@ def cmd_export(args, library: Library) -> int:
     return EXIT_REFUSED if report.refused else EXIT_OK
 
 
+def cmd_publish(args, library: Library) -> int:
+    from workstation.publish import Access, publish
+
+    access = Access(
+        identity=Path(args.identity).expanduser() if args.identity else None,
+        known_hosts=Path(args.known_hosts).expanduser() if args.known_hosts else None,
+    )
+    progress = _tty_progress if sys.stderr.isatty() and not args.dry_run else None
+    report = publish(library, args.to, access, delete=args.delete, dry_run=args.dry_run, progress=progress)
+    if args.json:
+        _print_json(report.as_json())
+    elif args.dry_run:
+        for rel in report.uploaded:
+            print(f"+ {rel}")
+        for rel in report.deleted:
+            print(f"- {rel}")
+    for problem in report.failed:
+        _refused(problem.where, problem.reason)
+    print(report.summary(), file=sys.stderr)
+    if report.failed:
+        return EXIT_REFUSED if report.uploaded or report.deleted else EXIT_FAILED
+    return EXIT_OK
+
+
+def _tty_progress(done: int, total: int, what: str) -> None:
+    end = "\n" if done >= total else ""
+    print(f"\r\033[K{done}/{total} {what[:60]}", end=end, file=sys.stderr, flush=True)
+
+
 def cmd_check(args, library: Library) -> int:
     from workstation.check import check_library
 
@@ -187,6 +216,15 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--article", action="append", type=int, metavar="DOCID", help="only this article (repeatable)")
     export.add_argument("--base-url", metavar="URL", help="where the site is served, for absolute canonical, "
                         "feed and sitemap addresses (default: the library's setting; '' for none)")  # fmt: skip
+
+    publish = command("publish", cmd_publish, "send what changed in the bundle to the web server", json_flag=True)
+    publish.add_argument("--to", required=True, metavar="sftp://user@host[:port]/path|FOLDER")
+    publish.add_argument(
+        "--identity", metavar="KEY", help="the private key to log in with (default: the agent, ~/.ssh)"
+    )
+    publish.add_argument("--known-hosts", metavar="FILE", help="the known_hosts file (default: ~/.ssh/known_hosts)")
+    publish.add_argument("--dry-run", action="store_true", help="say what would be sent and deleted; touch nothing")
+    publish.add_argument("--delete", action="store_true", help="remove the files that left the bundle, last")
 
     command("check", cmd_check, "integrity of the database and every photo file")
     command("backup", cmd_backup, "consistent copy of a live library").add_argument("file", metavar="FILE")

@@ -1,0 +1,34 @@
+"""publish: exports the library into a staging bundle (incrementally) and syncs it to a target."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from workstation.errors import Progress
+from workstation.export import export_bundle
+from workstation.library.store import Library
+from workstation.paths import AppPaths
+from workstation.publish.sync import SyncReport, sync_bundle
+from workstation.publish.targets import Access, target_for
+
+
+def staging_bundle(library: Library) -> Path:
+    """The bundle a library is exported into before it is published: in the user cache folder, one per
+    library, kept between publishes so each export only redoes what changed."""
+    key = hashlib.blake2b(library.url.encode(), digest_size=8).hexdigest()
+    return AppPaths.from_environment().cache / "publish" / key / "bundle"
+
+
+def publish(library: Library, to: str, access: Access | None = None, *, delete: bool = False,
+            dry_run: bool = False, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+            workers: int | None = None, bundle: Path | None = None) -> SyncReport:  # fmt: skip
+    """Exports the published stories and sends what changed to `to` (see sync.py); a dry run only
+    reports what would be sent. `bundle`: an exported folder to send instead of exporting."""
+    target = target_for(to, access)
+    if bundle is None:
+        bundle = staging_bundle(library)
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        export_bundle(library, bundle, cancel=cancel, workers=workers).wait()
+    return sync_bundle(bundle, target, delete=delete, dry_run=dry_run, progress=progress, cancel=cancel)

@@ -1,0 +1,192 @@
+"""Publishing over SFTP (asyncssh): a verified host, keys from a file, the agent or ~/.ssh, and
+many requests in flight on one connection so small files do not wait on round trips."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import asyncssh
+
+from workstation.publish.plan import PublishError
+from workstation.publish.targets import Access, Target
+
+
+class HostKeyError(PublishError):
+    """The server's host key is not in known_hosts, or differs from the one there."""
+
+    def __init__(self, message: str, fingerprint: str, changed: bool):
+        super().__init__(message)
+        self.fingerprint = fingerprint
+        self.changed = changed
+
+
+class _Client(asyncssh.SSHClient):
+    """Remembers the host key the server offered when known_hosts does not vouch for it."""
+
+    offered: asyncssh.SSHKey | None = None
+
+    def validate_host_public_key(self, host, addr, port, key) -> bool:
+        _Client.offered = key
+        return False
+
+
+def default_known_hosts() -> Path:
+    """The user's own known_hosts file."""
+    return Path("~/.ssh/known_hosts").expanduser()
+
+
+class SftpTarget(Target):
+    """A folder on a server reached by SFTP: `sftp://user@host[:port]/path` (`/~/path`: in the
+    user's home folder)."""
+
+    concurrency = 48
+
+    def __init__(self, user: str | None, host: str, port: int, root: str, access: Access):
+        self.user, self.host, self.port, self.root, self.access = user, host, port, root, access
+        self._conn = None
+        self._sftp = None
+
+    @classmethod
+    def from_spec(cls, spec: str, access: Access) -> SftpTarget:
+        """The target an `sftp://` URL names; a password in it is refused (it would end up in logs)."""
+        try:
+            url = urlsplit(spec)
+            port = url.port or 22
+        except ValueError as exc:
+            raise PublishError(f"The target {spec} is not a valid sftp:// URL ({exc}).") from None
+        if url.password is not None:
+            raise PublishError("A password does not belong in the target's URL; use a key (--identity or the agent).")
+        if not url.hostname:
+            raise PublishError(f"The target {spec} names no host (sftp://user@host[:port]/path).")
+        path = unquote(url.path) or "/"
+        if path.startswith("/~/") or path == "/~":
+            path = path[3:] or "."
+        return cls(unquote(url.username) if url.username else None, url.hostname, port, path.rstrip("/") or "/", access)
+
+    @property
+    def label(self) -> str:
+        who = f"{self.user}@" if self.user else ""
+        where = self.root if self.root.startswith("/") else "/~/" + self.root.removeprefix(".")
+        return f"sftp://{who}{self.host}{'' if self.port == 22 else f':{self.port}'}{where}"
+
+    def _path(self, rel: str) -> str:
+        return f"{self.root.rstrip('/')}/{rel}" if self.root != "." else rel
+
+    def _known_hosts(self):
+        path = self.access.known_hosts or default_known_hosts()
+        if not path.exists():
+            if self.access.known_hosts is not None:
+                raise PublishError(f"The known_hosts file {path} does not exist.")
+            return ([], [], [])
+        try:
+            return asyncssh.read_known_hosts(str(path))
+        except (OSError, ValueError) as exc:
+            raise PublishError(f"The known_hosts file {path} cannot be read ({exc}).") from None
+
+    async def open(self) -> None:
+        known = self._known_hosts()
+        options = {}
+        if self.access.identity is not None:
+            if not self.access.identity.is_file():
+                raise PublishError(f"The key file {self.access.identity} does not exist.")
+            options["client_keys"] = [str(self.access.identity)]
+        if self.access.passphrase:
+            options["passphrase"] = self.access.passphrase
+        _Client.offered = None
+        try:
+            self._conn, _ = await asyncssh.create_connection(
+                _Client, self.host, self.port, username=self.user, known_hosts=known, password=None,
+                kbdint_auth=False, connect_timeout=20, **options)  # fmt: skip
+            self._sftp = await self._conn.start_sftp_client()
+        except asyncssh.HostKeyNotVerifiable:
+            raise self._host_key_error(known) from None
+        except asyncssh.PermissionDenied:
+            keys = f"the key {self.access.identity}" if self.access.identity else "the agent's and ~/.ssh keys"
+            raise PublishError(f"{self.host} refused the login of {self.user or 'the user'} with {keys}.") from None
+        except asyncssh.KeyImportError as exc:
+            raise PublishError(f"The key {self.access.identity} cannot be used: {exc}.") from None
+        except (OSError, asyncssh.Error) as exc:
+            reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
+            raise PublishError(f"Cannot reach {self.host}:{self.port}: {reason}.") from None
+        await self._make_root()
+
+    def _host_key_error(self, known) -> HostKeyError:
+        key = _Client.offered
+        if key is None:
+            return HostKeyError(f"The host key of {self.host} cannot be verified.", "", False)
+        fingerprint = key.get_fingerprint("sha256")
+        where = self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+        trusted = asyncssh.match_known_hosts(known, self.host, "", self.port)[0] if not isinstance(known, tuple) else ()
+        if trusted:
+            return HostKeyError(
+                f"The host key of {where} has CHANGED: it is now {key.get_algorithm()} {fingerprint}, which is not "
+                "the one in known_hosts. Someone may be impersonating the server; nothing was sent.",
+                fingerprint, True)  # fmt: skip
+        return HostKeyError(
+            f"{where} is not a known host: its key is {key.get_algorithm()} {fingerprint}. Compare it with the "
+            "server's own, then add the key to known_hosts; nothing was sent.",
+            fingerprint, False)  # fmt: skip
+
+    async def _make_root(self) -> None:
+        if self.root in ("/", "."):
+            return
+        try:
+            await self._sftp.makedirs(self.root, exist_ok=True)
+        except (asyncssh.SFTPError, OSError) as exc:
+            raise PublishError(f"Cannot create the folder {self.root} on {self.host}: {exc}.") from None
+
+    async def close(self) -> None:
+        if self._sftp is not None:
+            self._sftp.exit()
+        if self._conn is not None:
+            self._conn.close()
+            await self._conn.wait_closed()
+        self._sftp = self._conn = None
+
+    async def read(self, rel: str) -> bytes | None:
+        try:
+            async with self._sftp.open(self._path(rel), "rb") as fh:
+                return await fh.read()
+        except asyncssh.SFTPNoSuchFile:
+            return None
+
+    async def size(self, rel: str) -> int | None:
+        try:
+            attrs = await self._sftp.stat(self._path(rel))
+        except (asyncssh.SFTPNoSuchFile, asyncssh.SFTPNoSuchPath):
+            return None
+        if attrs.permissions is not None and not stat.S_ISREG(attrs.permissions):
+            return None
+        return attrs.size
+
+    async def write(self, rel: str, data: bytes) -> None:
+        async with self._sftp.open(self._path(rel), "wb") as fh:
+            await fh.write(data)
+
+    async def rename(self, src: str, dst: str) -> None:
+        try:
+            await self._sftp.posix_rename(self._path(src), self._path(dst))
+        except asyncssh.SFTPOpUnsupported:
+            await self.remove(dst)
+            await self._sftp.rename(self._path(src), self._path(dst))
+
+    async def remove(self, rel: str) -> None:
+        try:
+            await self._sftp.remove(self._path(rel))
+        except asyncssh.SFTPNoSuchFile:
+            pass
+
+    async def mkdir(self, rel: str) -> None:
+        try:
+            await self._sftp.mkdir(self._path(rel))
+        except asyncssh.SFTPError:
+            if not await self._sftp.isdir(self._path(rel)):
+                raise
+
+    async def rmdir(self, rel: str) -> None:
+        try:
+            await self._sftp.rmdir(self._path(rel))
+        except asyncssh.SFTPError:
+            pass

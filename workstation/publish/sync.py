@@ -1,0 +1,259 @@
+"""The sync engine: sends a bundle folder to a target so that the site is never half updated.
+
+Each file is written under a temporary name and renamed into place, kind by kind (plan.py),
+`manifest.json` last. The target keeps a ledger (plan.LEDGER) of the files publishes put
+there: what they hold, and, while a publish runs, which ones it is changing. A publish killed
+at any moment leaves that list behind; the next one removes the temporary files it names and
+sends those paths again. Only files in the ledger (or, before the first publish, in the
+server's manifest) are ever deleted, and only after the new manifest is in place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workstation.errors import Problem, Progress
+from workstation.export.target import MANIFEST
+from workstation.publish.plan import (
+    LEDGER,
+    Entries,
+    PublishError,
+    SyncPlan,
+    confined,
+    kind,
+    local_entries,
+    make_plan,
+    parse_entries,
+    tmp_name,
+)  # fmt: skip
+from workstation.publish.targets import Target
+
+
+class PublishCancelled(Exception):
+    """The publish was cancelled; the site holds whole files only, and the next publish finishes the job."""
+
+
+@dataclass
+class SyncReport:
+    """What a publish sent (or, on a dry run, would send)."""
+
+    target: str
+    uploaded: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    withdrawn: list[str] = field(default_factory=list)  # left the bundle, still on the server
+    unchanged: int = 0
+    bytes: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_json(self) -> dict:
+        """The contract's JSON document (docs/cli.md)."""
+        return {"uploaded": self.uploaded, "deleted": self.deleted, "unchanged": self.unchanged, "bytes": self.bytes}
+
+    def summary(self) -> str:
+        """One line saying what was sent where."""
+        verb = "would send" if self.dry_run else "sent"
+        line = f"{verb} {len(self.uploaded)} files ({self.bytes:,} bytes) to {self.target}, {self.unchanged} unchanged"
+        if self.deleted:
+            line += f", {len(self.deleted)} {'to delete' if self.dry_run else 'deleted'}"
+        if self.withdrawn:
+            line += f", {len(self.withdrawn)} no longer in the bundle (kept; --delete removes them)"
+        if self.failed:
+            line += f", {len(self.failed)} failed"
+        return line
+
+
+def _ledger(data: bytes | None) -> tuple[Entries, list[str]] | None:
+    if data is None:
+        return None
+    try:
+        document = json.loads(data)
+        owned = parse_entries(json.dumps(document["owned"]).encode())
+        pending = [p for p in document.get("pending", []) if isinstance(p, str)]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    if owned is None:
+        return None
+    return owned, [p for p in pending if confined(p)]
+
+
+def _ledger_bytes(owned: Entries, pending: list[str]) -> bytes:
+    document = {"owned": {p: {"sha256": s, "bytes": n} for p, (s, n) in sorted(owned.items())}, "pending": pending}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+class _Sync:
+    def __init__(self, bundle: Path, target: Target, delete: bool, dry_run: bool,
+                 progress: Progress | None, cancel: Callable[[], bool] | None):  # fmt: skip
+        self.bundle, self.target, self.delete, self.dry_run = bundle, target, delete, dry_run
+        self.progress, self.cancel = progress, cancel
+        self.gate = asyncio.Semaphore(target.concurrency)
+        self.report = SyncReport(target.label, dry_run=dry_run)
+        self.sent_bytes = 0
+        self.total = 0
+        self.cancelled = False
+
+    async def _each(self, fn, items) -> list:
+        async def one(item):
+            async with self.gate:
+                return await fn(item)
+
+        return await asyncio.gather(*(one(i) for i in items))
+
+    def _check_cancel(self) -> None:
+        if self.cancelled or (self.cancel is not None and self.cancel()):
+            self.cancelled = True
+            raise PublishCancelled("The publish was cancelled; the site holds whole files only.")
+
+    async def run(self) -> SyncReport:
+        try:
+            manifest_bytes = (self.bundle / MANIFEST).read_bytes()
+        except OSError:
+            raise PublishError(f"{self.bundle} is not an exported bundle (it has no {MANIFEST}).") from None
+        local = local_entries(manifest_bytes)
+        await self.target.open()
+        try:
+            return await self._run(local)
+        finally:
+            await self.target.close()
+
+    async def _remote(self, local: Entries) -> tuple[Entries, list[str]]:
+        """What the target holds of ours, and the paths a killed publish left unsure."""
+        ledger = _ledger(await self.target.read(LEDGER))
+        if ledger is not None:
+            return ledger
+        data = await self.target.read(MANIFEST)
+        listed = parse_entries(data)
+        if listed is not None:
+            listed[MANIFEST] = (hashlib.sha256(data).hexdigest(), len(data))
+            return listed, []
+        # No record: compare by size, then by content where the sizes agree. Files at paths the
+        # bundle does not have are not looked at.
+        found: Entries = {}
+
+        async def probe(rel: str) -> None:
+            size = await self.target.size(rel)
+            if size is not None and size == local[rel][1]:
+                data = await self.target.read(rel)
+                if data is not None:
+                    found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+
+        await self._each(probe, list(local))
+        return found, []
+
+    async def _run(self, local: Entries) -> SyncReport:
+        remote, unsure = await self._remote(local)
+        plan = make_plan(local, remote, set(unsure))
+        report = self.report
+        report.uploaded, report.unchanged, report.bytes = list(plan.uploads), plan.unchanged, plan.bytes
+        deleting = plan.withdrawn if self.delete else []
+        report.withdrawn = [] if self.delete else plan.withdrawn
+        if self.dry_run:
+            report.deleted = list(deleting)
+            return report
+        self._check_cancel()
+        if unsure:  # what a killed publish left: its temporary files go first
+            await self._each(self.target.remove, [tmp_name(p) for p in unsure])
+        await self.target.remove(tmp_name(LEDGER))
+        if not plan.uploads and not deleting:
+            if unsure:
+                await self._put_ledger(remote, [])
+            return report
+        owned = {**remote, **{p: local[p] for p in plan.uploads}}
+        await self._put_ledger(owned, sorted(set(plan.uploads) | set(deleting)))
+        report.uploaded = []
+        report.bytes = 0
+        await self._send(plan)
+        if report.failed:  # the manifest and the deletions wait for a publish that sends everything
+            return report
+        if deleting:
+            await self._each(self._delete, deleting)
+            await self._remove_empty_dirs(deleting)
+        kept = {p: remote[p] for p in plan.withdrawn if p not in report.deleted}
+        await self._put_ledger({**local, **kept}, [])
+        return report
+
+    async def _put_ledger(self, owned: Entries, pending: list[str]) -> None:
+        tmp = tmp_name(LEDGER)
+        await self.target.write(tmp, _ledger_bytes(owned, pending))
+        await self.target.rename(tmp, LEDGER)
+
+    async def _send(self, plan: SyncPlan) -> None:
+        await self._make_dirs(plan.uploads)
+        self.total = len(plan.uploads)
+        for group in plan.by_kind().values():
+            if not group:
+                continue
+            await self._each(self._upload, group)
+            self._check_cancel()
+            if self.report.failed:
+                return
+        if self.progress is not None:
+            self.progress(self.total, self.total, "")
+
+    async def _make_dirs(self, paths: list[str]) -> None:
+        folders: set[str] = set()
+        for rel in paths:
+            parts = rel.split("/")[:-1]
+            folders.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+        by_depth: dict[int, list[str]] = {}
+        for folder in folders:
+            by_depth.setdefault(folder.count("/"), []).append(folder)
+        for depth in sorted(by_depth):
+            await self._each(self.target.mkdir, sorted(by_depth[depth]))
+
+    async def _upload(self, rel: str) -> None:
+        if self.cancelled or (self.cancel is not None and self.cancel()):
+            self.cancelled = True  # the files in flight finish; the rest wait for the next publish
+            return
+        try:
+            data = (self.bundle / rel).read_bytes()
+            tmp = tmp_name(rel)
+            await self.target.write(tmp, data)
+            await self.target.rename(tmp, rel)
+        except (OSError, PublishError) as exc:
+            self.report.failed.append(Problem(rel, _reason(exc)))
+            return
+        except Exception as exc:  # an SFTP status error names the failure in its own words
+            if type(exc).__module__.startswith("asyncssh"):
+                self.report.failed.append(Problem(rel, _reason(exc)))
+                return
+            raise
+        self.report.uploaded.append(rel)
+        self.report.bytes += len(data)
+        if self.progress is not None:
+            self.progress(len(self.report.uploaded), self.total, f"{kind(rel)}: {rel}")
+
+    async def _delete(self, rel: str) -> None:
+        try:
+            await self.target.remove(rel)
+            self.report.deleted.append(rel)
+        except Exception as exc:
+            if isinstance(exc, OSError) or type(exc).__module__.startswith("asyncssh"):
+                self.report.failed.append(Problem(rel, f"not deleted: {_reason(exc)}"))
+                return
+            raise
+
+    async def _remove_empty_dirs(self, deleted: list[str]) -> None:
+        folders: set[str] = set()
+        for rel in deleted:
+            parts = rel.split("/")[:-1]
+            folders.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+        for folder in sorted(folders, key=lambda f: -f.count("/")):
+            await self.target.rmdir(folder)
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "reason", None) or getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def sync_bundle(bundle: Path, target: Target, *, delete: bool = False, dry_run: bool = False,
+                progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> SyncReport:  # fmt: skip
+    """Sends an exported bundle folder to a target: only what changed, kind by kind, manifest last;
+    with `delete`, then removes the files that left the bundle. `dry_run`: the same report, nothing touched."""
+    return asyncio.run(_Sync(Path(bundle), target, delete, dry_run, progress, cancel).run())
