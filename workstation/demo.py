@@ -12,10 +12,7 @@ from datetime import datetime
 from html import escape
 from pathlib import Path
 
-from sqlalchemy import update
-
 from workstation.articles.repo import ArticleRepo
-from workstation.library.models import Article
 from workstation.library.store import Library
 from workstation.paths import resources_dir
 from workstation.photos.gallery import GalleryRepo
@@ -55,12 +52,9 @@ def build_demo(library: Library, cache_dir: Path | None = None) -> int:
 
 
 def _create(library: Library, docid: int, section: str, published: str, **values) -> None:
+    # Sample stories keep the times of the page they come from, not the time of the demo.
     when = datetime.fromisoformat(published)
-    ArticleRepo(library).create(section=section, docid=docid, status="published", **values)
-    with library.sessions.begin() as session:
-        # Sample stories keep the times of the page they come from, not the time of the demo.
-        session.execute(update(Article).where(Article.id == docid).values(
-            published_at=when, created_at=when, updated_at=when))  # fmt: skip
+    ArticleRepo(library).create(section=section, docid=docid, status="published", filed_at=when, **values)
 
 
 def _add_photos(library, docid, files, story, cache_dir, slug_numbers: bool) -> None:

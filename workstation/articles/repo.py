@@ -96,9 +96,14 @@ class ArticleRepo:
             return [RevisionRecord(r.id, r.article_id, r.version, r.saved_at, r.reason, r.snapshot) for r in rows]
 
     # -- writing -----------------------------------------------------------------------------
-    def create(self, section: str = "home", docid: int | None = None, **values: Any) -> ArticleRecord:
-        """A new draft article (or whatever status is given), with its first revision kept."""
-        now = utcnow()
+    def create(
+        self, section: str = "home", docid: int | None = None, *, filed_at: datetime | None = None, **values: Any
+    ) -> ArticleRecord:
+        """A new draft article (or whatever status is given), with its first revision kept.
+
+        `filed_at` gives a story that comes with its own time (a sample, an archive) that time as
+        its creation, update and publication time instead of now."""
+        now = filed_at or utcnow()
         with self.library.sessions.begin() as session:
             if docid is None:
                 docid = (session.scalar(select(func.max(Article.id))) or 0) + 1

@@ -19,11 +19,10 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+from workstation.body.subset import HEADINGS, LINK_SCHEMES
+
 LINE_BREAK = "\u2028"
 BLOCK_KINDS = ("p", "h2", "h3", "li")
-ALLOWED_SCHEMES = ("http", "https", "mailto")
-
-_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h3", "h5": "h3", "h6": "h3"}
 _LAYOUT_SPACE = re.compile(r" *[\t\n\r\f][\t\n\r\f ]*")
 _LAYOUT_CHARS = re.compile(r"[\t\n\r\f]")
 _SENTINEL = "\x00"  # stands for layout whitespace until a block knows whether it is at its edge
@@ -63,7 +62,7 @@ def clean_href(url: str) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    return url if scheme in ALLOWED_SCHEMES and len(url) > len(scheme) + 1 else None
+    return url if scheme in LINK_SCHEMES and len(url) > len(scheme) + 1 else None
 
 
 def merge_runs(runs: list[Run] | tuple[Run, ...]) -> tuple[Run, ...]:
@@ -157,9 +156,9 @@ class _BodyReader:
             self._kind = "li" if self._lists else "p"
 
     def start(self, tag: str, attrs: str) -> None:
-        if tag == "p" or tag in _HEADINGS:
+        if tag == "p" or tag in HEADINGS:
             if not self._lists:
-                self._open("p" if tag == "p" else _HEADINGS[tag])
+                self._open("p" if tag == "p" else HEADINGS[tag])
             elif self._kind != "li":
                 self._open("li")
             elif self._runs:
@@ -193,7 +192,7 @@ class _BodyReader:
             self._runs.append((LINE_BREAK, *self._marks))
 
     def end(self, tag: str) -> None:
-        if tag == "p" or tag in _HEADINGS:
+        if tag == "p" or tag in HEADINGS:
             if not self._lists:
                 self._close()
         elif tag == "blockquote":

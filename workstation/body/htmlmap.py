@@ -13,12 +13,14 @@ import html
 import re
 from html.parser import HTMLParser
 
+from workstation.body.subset import HEADINGS
+
 # Tags whose presence means there is something to map; the stored subset never has them.
 _FOREIGN = re.compile(r"<(b|i|h1|h4|h5|h6|span|div|section|article|header|footer|main|pre|tr|td|th|"
                       r"dt|dd|font|head|title|center|address|figcaption)\b", re.I)  # fmt: skip
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*?)<!--\s*EndFragment\s*-->", re.S | re.I)
 
-_RENAME = {"b": "strong", "i": "em", "h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3", "dt": "p", "dd": "p"}
+_RENAME = {"b": "strong", "i": "em", "dt": "p", "dd": "p"} | {h: to for h, to in HEADINGS.items() if h != to}
 _BLOCKISH = {"div", "section", "article", "header", "footer", "main", "pre", "tr", "center", "address",
              "figcaption"}  # fmt: skip
 _BLOCK_CHILDREN = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "table",

@@ -8,10 +8,9 @@ import re
 import nh3
 
 from workstation.body.htmlmap import map_foreign
+from workstation.body.subset import BODY_TAGS, LINK_SCHEMES
 
-BODY_TAGS = frozenset({"p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br"})
 _ATTRIBUTES = {"a": {"href"}}
-_URL_SCHEMES = {"http", "https", "mailto"}
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(p|h2|h3|li|blockquote)>|<br\s*/?>", re.I)
@@ -27,7 +26,7 @@ def sanitize_body(fragment: str) -> str:
         map_foreign(fragment),
         tags=set(BODY_TAGS),
         attributes=_ATTRIBUTES,
-        url_schemes=_URL_SCHEMES,
+        url_schemes=set(LINK_SCHEMES),
         link_rel=None,
         strip_comments=True,
         clean_content_tags={"script", "style"},

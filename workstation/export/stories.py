@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, select, text
 from workstation.articles.sections import SectionRecord, SectionRepo
 from workstation.body.dateline import site_zone
 from workstation.export.siteurl import BASE_URL_SETTING, normalize_base_url
-from workstation.library.models import Setting
+from workstation.library.models import PUBLISHED, Setting
 from workstation.library.seed import DEFAULT_SETTINGS
 from workstation.library.store import Library
 
@@ -160,7 +160,6 @@ def _parse_time(value) -> datetime | None:
     return datetime.fromisoformat(value)
 
 
-_LIVE = "a.status = 'published' AND a.trashed_at IS NULL"
 _STORIES = (
     "SELECT a.id, s.slug, a.headline, a.subheadline, a.byline, a.source_title, a.keywords, a.dateline_city, "
     "a.dateline_at, a.dateline_agency, coalesce(a.published_at, a.created_at) AS published_at, a.updated_at, "
@@ -198,7 +197,7 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
     With `docids`, only those stories are read, whatever their status (for a preview).
     """
     if docids is None:
-        where, params = _LIVE, {}
+        where, params = PUBLISHED, {}
     else:
         where, params = "a.id IN :ids", {"ids": sorted(set(docids)) or [-1]}
     bodies = BodyLoader(library)

@@ -16,8 +16,9 @@ STATUSES = ("draft", "ready", "published")
 
 # An article's date in lists: when it was published, else when it was created.
 LISTING_DATE = "coalesce(published_at, created_at)"
-LIVE = "trashed_at IS NULL"
+LIVE = "trashed_at IS NULL"  # an article that is not in the trash
 TRASHED = "trashed_at IS NOT NULL"
+PUBLISHED = f"status = 'published' AND {LIVE}"  # what an export publishes: nothing else leaves the machine
 
 
 def _where(condition: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from sqlalchemy import Connection, text
 
 from workstation.body.richtext import body_text
+from workstation.library.models import LIVE
 from workstation.search.textnorm import normalize
 
 
@@ -28,7 +29,7 @@ _SELECT = (
     "SELECT a.id, a.headline, a.body, a.byline, a.keywords, "
     "(SELECT group_concat(caption, char(10)) FROM "
     "(SELECT g.caption FROM gallery_items g WHERE g.article_id = a.id ORDER BY g.position, g.id)) "
-    "FROM articles a WHERE a.trashed_at IS NULL"
+    f"FROM articles a WHERE a.{LIVE}"
 )
 
 
