@@ -13,7 +13,7 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
 	appstream desktop-file-utils hugo openssh-server rsync
 
-.PHONY: run test lint bench package translations system-run system-test clean
+.PHONY: run test lint bench package translations screenshot system-run system-test clean
 
 run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
@@ -41,6 +41,10 @@ translations: $(BIN)/.installed
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find ui -name '*.py' | sort) \
 		-ts resources/translations/workstation_ar.ts resources/translations/workstation_en.ts
 	for ts in resources/translations/*.ts; do $(BIN)/pyside6-lrelease $$ts || exit 1; done
+
+# The README's picture of the main window in Arabic, taken under a virtual X screen.
+screenshot: system-test $(BIN)/.installed
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py docs/main-window-ar.png ar
 
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-run:

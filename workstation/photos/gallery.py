@@ -59,7 +59,7 @@ class GalleryItemRecord:
     source: Mapping[str, Any]  # the metadata the file carried (photos.meta)
 
     def as_json(self) -> dict[str, Any]:
-        """The item as `photos list --json` gives it (DESIGN.md)."""
+        """The item as `photos list --json` gives it (docs/cli.md)."""
         source = {name: self.source.get(name, [] if name == "keywords" else "") for name in SOURCE_FIELDS}
         source["keywords"] = list(source["keywords"])
         return {

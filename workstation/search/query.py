@@ -61,7 +61,7 @@ class Hit:
     published: datetime | None  # naive UTC
 
     def as_json(self) -> dict:
-        """The hit as the CLI's `search --json` prints it (DESIGN.md)."""
+        """The hit as the CLI's `search --json` prints it (docs/cli.md)."""
         return {
             "docid": self.docid,
             "headline": self.headline,
@@ -85,7 +85,7 @@ class SearchResult:
     total_exact: bool = True
 
     def as_json(self) -> dict:
-        """The result as the CLI's `search --json` prints it (DESIGN.md)."""
+        """The result as the CLI's `search --json` prints it (docs/cli.md)."""
         return {"query": self.query, "total": self.total,
                 "hits": [h.as_json() for h in self.hits]}  # fmt: skip
 
