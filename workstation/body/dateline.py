@@ -36,10 +36,14 @@ def from_site_time(local: datetime, tz: str) -> datetime:
     return aware.astimezone(UTC).replace(tzinfo=None)
 
 
+def house_date(when: datetime) -> str:
+    """A date in the house style: `13 أبريل 2017` (day without a leading zero, ASCII digits)."""
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
 def format_date(when_utc: datetime, tz: str) -> str:
-    """The date part of a dateline: `13 أبريل 2017` (day without a leading zero, ASCII digits)."""
-    local = to_site_time(when_utc, tz)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
+    """The date part of a dateline: a stored (UTC) time as its date in the site's time zone."""
+    return house_date(to_site_time(when_utc, tz))
 
 
 def format_dateline(city: str, when_utc: datetime | None, agency: str, tz: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 STATUSES = ("draft", "ready", "published")
@@ -125,6 +125,18 @@ class GalleryItem(Base):
     alt: Mapped[str] = mapped_column(Text, default="")
     credit: Mapped[str] = mapped_column(Text, default="")
     slug: Mapped[str] = mapped_column(Text, default="")  # wire slug, source language
+    rotate: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # degrees clockwise, 0/90/180/270
+    focus_x: Mapped[float | None] = mapped_column(Float)  # the focal point, fractions 0-1 of the upright photo
+    focus_y: Mapped[float | None] = mapped_column(Float)
+
+
+class Shortcut(Base):
+    """A newsroom code replacement: typing `=code=` expands to its text."""
+
+    __tablename__ = "shortcuts"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class RelatedLink(Base):

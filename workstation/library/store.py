@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError
 
-SCHEMA_HEAD = "0001"
-KNOWN_REVISIONS = ("0001",)
+SCHEMA_HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from workstation.body.dateline import house_date
 from workstation.errors import NotFoundError, no_such_article
 from workstation.library.models import Article, GalleryItem, Photo
 from workstation.library.store import Library
@@ -23,20 +24,6 @@ from workstation.search.index import reindex
 EDITABLE = ("caption", "alt", "credit", "slug")
 SOURCE_FIELDS = ("caption", "headline", "creator", "credit", "city", "country", "keywords")
 TEMPLATE_VARIABLES = ("city", "date", "n", "total", "credit", "caption")
-MONTHS_AR = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
 
 
 @dataclass(frozen=True)
@@ -75,7 +62,7 @@ class GalleryItemRecord:
 
 def arabic_date(when: datetime | None) -> str:
     """A date in the house style of the reference page: `13 أبريل 2017`."""
-    return f"{when.day} {MONTHS_AR[when.month - 1]} {when.year}" if when else ""
+    return house_date(when) if when else ""
 
 
 class GalleryRepo:
