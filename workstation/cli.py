@@ -102,6 +102,61 @@ def cmd_photos_list(args, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_photos_set(args, library: Library) -> int:
+    from workstation.photos.gallery import GalleryRepo, select_positions
+    from workstation.shortcuts.codes import ShortcutRepo, expand
+
+    gallery = GalleryRepo(library)
+    items = gallery.items(args.docid)
+    chosen = [items[p - 1] for p in select_positions(args.position, len(items))]
+    codes = ShortcutRepo(library).table()
+    values: dict = {name: expand(getattr(args, name), codes) for name in ("caption", "alt", "credit", "slug")
+                    if getattr(args, name) is not None}  # fmt: skip
+    if args.rotate is not None:
+        values["rotate"] = args.rotate
+    if args.focus is not None:
+        values["focus_x"], values["focus_y"] = _focus(args.focus)
+    if not values:
+        raise CommandError("Nothing to set: give --caption, --alt, --credit, --slug, --focus or --rotate.")
+    gallery.update({item.id: values for item in chosen})
+    print(f"{len(chosen)} photo{'s' if len(chosen) != 1 else ''} of article {args.docid} changed", file=sys.stderr)
+    return EXIT_OK
+
+
+def _focus(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part) for part in text.split(","))
+    except ValueError:
+        raise CommandError(f"--focus {text}: give X,Y as fractions of the photo, e.g. 0.3,0.6.") from None
+    if not (0 <= x <= 1 and 0 <= y <= 1):
+        raise CommandError(f"--focus {text} is outside the photo: X and Y are fractions from 0 to 1.")
+    return x, y
+
+
+def cmd_shortcuts_import(args, library: Library) -> int:
+    from workstation.shortcuts.codes import ShortcutRepo
+
+    stored, problems = ShortcutRepo(library).import_tsv(Path(args.file))
+    for problem in problems:
+        _refused(problem.where, problem.reason)
+    print(f"{stored} codes stored, {len(problems)} lines refused", file=sys.stderr)
+    if problems:
+        return EXIT_REFUSED if stored else EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_shortcuts_list(args, library: Library) -> int:
+    from workstation.shortcuts.codes import ShortcutRepo
+
+    table = ShortcutRepo(library).table()
+    if args.json:
+        _print_json([{"code": code, "text": text} for code, text in table.items()])
+    else:
+        for code, text in table.items():
+            print(f"{code}\t{text}")
+    return EXIT_OK
+
+
 def cmd_export(args, library: Library) -> int:
     from workstation.export import export_bundle
 
@@ -199,6 +254,22 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "list", cmd_photos_list, "an article's gallery, in story order", json_flag=True, target=photos_sub
     ).add_argument("docid", type=int, metavar="DOCID")
+
+    change = command("set", cmd_photos_set, "caption, credit, turn or set the focal point of photos",
+                     target=photos_sub)  # fmt: skip
+    change.add_argument("docid", type=int, metavar="DOCID")
+    change.add_argument("position", metavar="POSITION|N-M|all")
+    for name in ("caption", "alt", "credit", "slug"):
+        change.add_argument(f"--{name}", metavar="T", help=f"the {name} (codes such as =pt= expand)")
+    change.add_argument("--focus", metavar="X,Y", help="the focal point, fractions 0-1 of the photo as shown")
+    change.add_argument("--rotate", type=int, choices=(0, 90, 180, 270), help="turn clockwise from the original")
+
+    shortcuts = sub.add_parser("shortcuts", parents=[common], help="the newsroom's code replacements",
+                               description="the newsroom's code replacements (=code= expands)")  # fmt: skip
+    shortcuts_sub = shortcuts.add_subparsers(dest="shortcuts_command", metavar="ACTION", required=True)
+    command("import", cmd_shortcuts_import, "store codes from a TSV file (code<TAB>text, UTF-8)",
+            target=shortcuts_sub).add_argument("file", metavar="FILE.tsv")  # fmt: skip
+    command("list", cmd_shortcuts_list, "every code and its text", json_flag=True, target=shortcuts_sub)
 
     search = command("search", cmd_search, "search the library (Arabic-normalized)", json_flag=True)
     search.add_argument("query", metavar="QUERY")

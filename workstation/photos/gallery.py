@@ -22,6 +22,8 @@ from workstation.library.store import Library
 from workstation.search.index import reindex
 
 EDITABLE = ("caption", "alt", "credit", "slug")
+FRAMING = ("rotate", "focus_x", "focus_y")  # how the export turns and crops the photo
+ROTATIONS = (0, 90, 180, 270)
 SOURCE_FIELDS = ("caption", "headline", "creator", "credit", "city", "country", "keywords")
 TEMPLATE_VARIABLES = ("city", "date", "n", "total", "credit", "caption")
 
@@ -44,6 +46,9 @@ class GalleryItemRecord:
     slug: str
     taken_at: datetime | None
     source: Mapping[str, Any]  # the metadata the file carried (photos.meta)
+    rotate: int = 0  # degrees clockwise on top of the upright photo
+    focus_x: float | None = None  # the focal point, fractions 0-1 of the turned photo (None: the centre)
+    focus_y: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The item as `photos list --json` gives it (docs/cli.md)."""
@@ -58,6 +63,10 @@ class GalleryItemRecord:
     def fields(self) -> dict[str, str]:
         """The editable fields and their values."""
         return {name: getattr(self, name) for name in EDITABLE}
+
+    def framing(self) -> dict[str, Any]:
+        """The rotation and focal point."""
+        return {name: getattr(self, name) for name in FRAMING}
 
 
 def arabic_date(when: datetime | None) -> str:
@@ -98,17 +107,17 @@ class GalleryRepo:
         return found
 
     # -- writing -----------------------------------------------------------------------------
-    def update(self, changes: Mapping[int, Mapping[str, str]]) -> None:
-        """Sets fields of items: `{item_id: {"caption": ..., "credit": ...}}`."""
+    def update(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """Sets fields of items: `{item_id: {"caption": ..., "credit": ..., "rotate": 90, "focus_x": 0.2}}`."""
         with self.library.sessions.begin() as session:
             docids = set()
             for item_id, values in changes.items():
-                unknown = set(values) - set(EDITABLE)
+                unknown = set(values) - set(EDITABLE) - set(FRAMING)
                 if unknown:
                     raise ValueError(f"Not a gallery item field: {', '.join(sorted(unknown))}.")
                 item = self._item(session, item_id)
                 for name, value in values.items():
-                    setattr(item, name, str(value))
+                    setattr(item, name, _checked(name, value))
                 docids.add(item.article_id)
             session.flush()
             reindex(session.connection(), docids)
@@ -184,7 +193,8 @@ class GalleryRepo:
                 for r in (r for r in records if r.docid == docid):
                     if session.get(GalleryItem, r.id) is not None:
                         continue
-                    session.add(GalleryItem(id=r.id, article_id=docid, photo_sha256=r.sha256, position=0, **r.fields()))
+                    session.add(GalleryItem(id=r.id, article_id=docid, photo_sha256=r.sha256, position=0,
+                                            **r.fields(), **r.framing()))  # fmt: skip
                     order.insert(min(r.position - 1, len(order)), r.id)
                 session.flush()
                 for position, item_id in enumerate(order, start=1):
@@ -220,9 +230,41 @@ def _check_template(template: str) -> None:
             raise ValueError(f"The caption template uses {{{name}}}, which is not one of {known}.")
 
 
+def select_positions(spec: str, count: int) -> list[int]:
+    """The gallery positions a selector names: `3`, `2-5` or `all`; a ValueError says why it cannot."""
+    spec = spec.strip().lower()
+    if spec == "all":
+        chosen = list(range(1, count + 1))
+    else:
+        first, dash, last = spec.partition("-")
+        try:
+            low, high = int(first), int(last if dash else first)
+        except ValueError:
+            raise ValueError(f"'{spec}' is not a position: give N, N-M or all.") from None
+        if low < 1 or high < low:
+            raise ValueError(f"'{spec}' is not a range of positions: give N-M with 1 <= N <= M.")
+        chosen = list(range(low, high + 1))
+    if not chosen or chosen[-1] > count:
+        raise ValueError(f"The gallery has {count} photo{'s' if count != 1 else ''}; there is no position {spec}.")
+    return chosen
+
+
+def _checked(name: str, value: Any) -> Any:
+    if name in EDITABLE:
+        return str(value)
+    if name == "rotate":
+        if value not in ROTATIONS:
+            raise ValueError(f"A photo turns by 0, 90, 180 or 270 degrees, not {value}.")
+        return int(value)
+    if value is not None and not (0.0 <= float(value) <= 1.0):
+        raise ValueError(f"A focal point is given in fractions from 0 to 1 of the photo, not {value}.")
+    return None if value is None else float(value)
+
+
 def _record(item: GalleryItem, photo: Photo) -> GalleryItemRecord:
     return GalleryItemRecord(
         id=item.id, docid=item.article_id, position=item.position, sha256=photo.sha256, filename=photo.filename,
         ext=photo.ext, width=photo.width, height=photo.height, caption=item.caption, alt=item.alt,
         credit=item.credit, slug=item.slug, taken_at=photo.taken_at, source=MappingProxyType(dict(photo.meta or {})),
+        rotate=item.rotate or 0, focus_x=item.focus_x, focus_y=item.focus_y,
     )  # fmt: skip

@@ -7,10 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import text
 
-from workstation.articles.repo import ArticleRepo
-from workstation.clock import utcnow
 from workstation.errors import NotFoundError
-from workstation.library.models import GalleryItem, Photo
 from workstation.photos.commands import (
     AddItemsCommand,
     EditItemsCommand,
@@ -19,28 +16,8 @@ from workstation.photos.commands import (
     caption_template,
     set_credit,
 )  # fmt: skip
-from workstation.photos.gallery import GalleryRepo, arabic_date
+from workstation.photos.gallery import arabic_date
 from workstation.search.textnorm import normalize
-
-
-def _seed(library, docid, count, city="موسكو"):
-    """An article with `count` photos, made directly in the store (no files needed here)."""
-    with library.sessions.begin() as session:
-        for n in range(1, count + 1):
-            sha = f"{docid:04d}{n:060d}"
-            session.add(Photo(sha256=sha, filename=f"p{n}.jpg", ext="jpg", bytes=1, width=600, height=400,
-                              orientation=1, taken_at=datetime(2017, 4, 13, 10, n), added_at=utcnow(),
-                              meta={"city": city, "caption": f"wire {n}", "keywords": ["k"]}))  # fmt: skip
-            session.flush()  # photos before the items that point at them
-            session.add(GalleryItem(article_id=docid, photo_sha256=sha, position=n, caption=f"تعليق {n}",
-                                    alt="", credit="", slug=""))  # fmt: skip
-    return [i.id for i in GalleryRepo(library).items(docid)]
-
-
-@pytest.fixture
-def gallery(library):
-    docid = ArticleRepo(library).create(section="world", headline="قصة مصورة").docid
-    return GalleryRepo(library), docid, _seed(library, docid, 5)
 
 
 def _captions(repo, docid):

@@ -1,0 +1,1 @@
+"""The newsroom's code replacements: typing `=code=` expands to a stored text."""
