@@ -6,7 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 libdbus-1-3 \
 	libwayland-client0 libwayland-cursor0 libxcb-randr0 libxcb-xkb1 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 \
-	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0
+	libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0 libxcb-shape0 \
+	libenchant-2-2 hunspell-ar
 # What the tests use besides: a virtual screen, ExifTool, Chromium, Java for the HTML validator,
 # the validators of the desktop entry and the AppStream metainfo, Hugo for the export benchmark,
 # OpenSSH's server for the publish tests and rsync for the publish benchmark.

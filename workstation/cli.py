@@ -215,6 +215,88 @@ def cmd_backup(args, library: Library) -> int:
     return EXIT_OK
 
 
+def cmd_lint(args, library: Library) -> int:
+    from workstation.checks.library import checker_for, lint, story_ids
+
+    docids = list(dict.fromkeys(args.docids)) if args.docids else []
+    if args.section:
+        docids += [d for d in story_ids(library, args.section) if d not in docids]
+    elif not docids:
+        docids = story_ids(library)
+    checker, why = checker_for(library)
+    if why and "spelling" not in checker.disabled:
+        print(f"workstation: {why}", file=sys.stderr)
+    results = list(lint(library, docids, checker))  # an unknown DOCID stops it here: exit 2
+    found = [(docid, f) for docid, findings in results for f in findings]
+    if args.json:
+        _print_json([f.as_json(docid) for docid, f in found])
+    else:
+        for docid, f in found:
+            hint = f" → {' | '.join(f.suggestions)}" if f.suggestions else ""
+            print(f"{docid}\t{f.field}:{f.offset}\t{f.rule}\t{f.text!r}\t{f.message()}{hint}")
+    stories = len({docid for docid, _f in found})
+    print(f"{len(found)} findings in {stories} of {len(results)} stories", file=sys.stderr)
+    return EXIT_REFUSED if found else EXIT_OK
+
+
+def cmd_dictionary_add(args, library: Library) -> int:
+    from workstation.checks.library import NewsroomDictionary, clean_word
+
+    good = []
+    for word in args.words:
+        try:
+            good.append(clean_word(word))
+        except ValueError as exc:
+            _refused(word, str(exc))
+    added = NewsroomDictionary(library).add(good) if good else []
+    print(f"{len(added)} added, {len(good) - len(added)} already there, {len(args.words) - len(good)} refused",
+          file=sys.stderr)  # fmt: skip
+    if len(good) < len(args.words):
+        return EXIT_REFUSED if good else EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_dictionary_remove(args, library: Library) -> int:
+    from workstation.body.letters import strip_marks
+    from workstation.checks.library import NewsroomDictionary
+
+    removed = NewsroomDictionary(library).remove(args.words)
+    refused = [w for w in args.words if strip_marks(w.strip()) not in removed]
+    for word in refused:
+        _refused(word, "not in the newsroom dictionary")
+    print(f"{len(removed)} removed", file=sys.stderr)
+    if refused:
+        return EXIT_REFUSED if removed else EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_dictionary_list(args, library: Library) -> int:
+    from workstation.checks.library import NewsroomDictionary
+
+    words = NewsroomDictionary(library).words()
+    if args.json:
+        _print_json(words)
+    else:
+        for word in words:
+            print(word)
+    return EXIT_OK
+
+
+def cmd_rules(args, library: Library) -> int:
+    from workstation.checks.findings import RULES
+    from workstation.checks.library import disabled_rules, set_rule_enabled
+
+    if args.switch and not args.rules:
+        raise CommandError(f"name the rules to switch {args.switch}; the rules are: {', '.join(RULES)}.")
+    off = set_rule_enabled(library, args.rules, args.switch == "on") if args.switch else disabled_rules(library)
+    if args.json:
+        _print_json([{"rule": r.id, "enabled": r.id not in off, "en": r.en, "ar": r.ar} for r in RULES.values()])
+    else:
+        for rule in RULES.values():
+            print(f"{rule.id}\t{'off' if rule.id in off else 'on'}\t{rule.en}")
+    return EXIT_OK
+
+
 # -- parser --------------------------------------------------------------------------------------
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -296,6 +378,22 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--known-hosts", metavar="FILE", help="the known_hosts file (default: ~/.ssh/known_hosts)")
     publish.add_argument("--dry-run", action="store_true", help="say what would be sent and deleted; touch nothing")
     publish.add_argument("--delete", action="store_true", help="remove the files that left the bundle, last")
+
+    lint = command("lint", cmd_lint, "spelling and house style of stories (exit 1 when something is found)",
+                   json_flag=True)  # fmt: skip
+    lint.add_argument("docids", nargs="*", type=int, metavar="DOCID", help="these stories (default: all)")
+    lint.add_argument("--section", action="append", metavar="SLUG", help="the stories of this section (repeatable)")
+    words = sub.add_parser("dictionary", parents=[common], help="the newsroom dictionary",
+                           description="the newsroom dictionary: words the spelling check accepts")  # fmt: skip
+    words_sub = words.add_subparsers(dest="dictionary_command", metavar="ACTION", required=True)
+    command("add", cmd_dictionary_add, "add words", target=words_sub).add_argument("words", nargs="+", metavar="WORD")
+    command("remove", cmd_dictionary_remove, "remove words", target=words_sub).add_argument(
+        "words", nargs="+", metavar="WORD"
+    )
+    command("list", cmd_dictionary_list, "every word", json_flag=True, target=words_sub)
+    rules = command("rules", cmd_rules, "the writing-check rules, and switching them on or off", json_flag=True)
+    rules.add_argument("switch", nargs="?", choices=("on", "off"), help="switch the named rules on or off")
+    rules.add_argument("rules", nargs="*", metavar="RULE")
 
     command("check", cmd_check, "integrity of the database and every photo file")
     command("backup", cmd_backup, "consistent copy of a live library").add_argument("file", metavar="FILE")

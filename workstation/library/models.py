@@ -39,6 +39,15 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class NewsroomWord(Base):
+    """A word of the newsroom's own dictionary (names, agencies), stored without tashkeel or tatweel."""
+
+    __tablename__ = "newsroom_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    added_at: Mapped[datetime]
+
+
 class Section(Base):
     """A node of the site's section tree."""
 

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError
 
-SCHEMA_HEAD = "0002"
-KNOWN_REVISIONS = ("0001", "0002")
+SCHEMA_HEAD = "0003"
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
