@@ -20,9 +20,9 @@ from workstation.cli import main
 from workstation.publish import PublishError, sync_bundle, target_for
 from workstation.publish.plan import KINDS, LEDGER, TMP_SUFFIX, kind
 
-from tests.core.publish.conftest import keygen
 from tests.export_support import add_gallery, add_photo, make_jpeg
 from tests.export_support import publish as file_story
+from tests.sshd_support import keygen
 
 
 @pytest.fixture
