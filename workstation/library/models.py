@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 STATUSES = ("draft", "ready", "published")
@@ -172,3 +172,24 @@ class Revision(Base):
     saved_at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(String(32))
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class PublishLogEntry(Base):
+    """One publish: when, who, to which target, and what it changed (document ids of the stories sent
+    and of those removed)."""
+
+    __tablename__ = "publish_log"
+    __table_args__ = (Index("ix_publish_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    who: Mapped[str] = mapped_column(String(200))
+    target: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))  # done, partial (some files failed), cancelled
+    uploaded: Mapped[int]
+    deleted: Mapped[int]
+    unchanged: Mapped[int]
+    bytes: Mapped[int] = mapped_column(BigInteger)
+    failed: Mapped[int]
+    stories: Mapped[list[int]] = mapped_column(JSON)
+    withdrawn: Mapped[list[int]] = mapped_column(JSON)

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError
 
-SCHEMA_HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

@@ -10,7 +10,8 @@ from workstation.errors import Progress
 from workstation.export import export_bundle
 from workstation.library.store import Library
 from workstation.paths import AppPaths
-from workstation.publish.sync import SyncReport, sync_bundle
+from workstation.publish.log import record
+from workstation.publish.sync import PublishCancelled, SyncReport, sync_bundle
 from workstation.publish.targets import Access, target_for
 
 
@@ -24,11 +25,20 @@ def staging_bundle(library: Library) -> Path:
 def publish(library: Library, to: str, access: Access | None = None, *, delete: bool = False,
             dry_run: bool = False, progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
             workers: int | None = None, bundle: Path | None = None) -> SyncReport:  # fmt: skip
-    """Exports the published stories and sends what changed to `to` (see sync.py); a dry run only
-    reports what would be sent. `bundle`: an exported folder to send instead of exporting."""
+    """Exports the published stories and sends what changed to `to` (see sync.py), and logs the publish
+    in the library; a dry run only reports what would be sent. `bundle`: an exported folder to send
+    instead of exporting."""
     target = target_for(to, access)
     if bundle is None:
         bundle = staging_bundle(library)
         bundle.parent.mkdir(parents=True, exist_ok=True)
         export_bundle(library, bundle, cancel=cancel, workers=workers).wait()
-    return sync_bundle(bundle, target, delete=delete, dry_run=dry_run, progress=progress, cancel=cancel)
+    try:
+        report = sync_bundle(bundle, target, delete=delete, dry_run=dry_run, progress=progress, cancel=cancel)
+    except PublishCancelled as exc:
+        if exc.report is not None and (exc.report.uploaded or exc.report.deleted):
+            record(library, exc.report, "cancelled")
+        raise
+    if not dry_run:
+        record(library, report, "partial" if report.failed else "done")
+    return report

@@ -35,7 +35,10 @@ from workstation.publish.targets import Target
 
 
 class PublishCancelled(Exception):
-    """The publish was cancelled; the site holds whole files only, and the next publish finishes the job."""
+    """The publish was cancelled; the site holds whole files only, and the next publish finishes the job.
+    `report` says what was sent before."""
+
+    report: SyncReport | None = None
 
 
 @dataclass
@@ -119,6 +122,9 @@ class _Sync:
         await self.target.open()
         try:
             return await self._run(local)
+        except PublishCancelled as exc:
+            exc.report = self.report
+            raise
         finally:
             await self.target.close()
 

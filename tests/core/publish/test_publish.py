@@ -281,3 +281,24 @@ def test_a_bundle_path_leaving_the_target_is_refused(tmp_path, bad):
 def test_a_cli_error_for_a_target_of_unknown_kind(site, capsys):
     status, _, err = cli(capsys, site["db"], "--to", "ftp://host/www")
     assert status == 2 and "ftp://host/www" in err
+
+
+# -- the log -------------------------------------------------------------------------------------
+def test_each_publish_is_logged_with_who_where_and_which_stories(site, tmp_path, capsys):
+    from workstation.library.store import open_library
+    from workstation.publish.log import history
+
+    out = tmp_path / "webroot"
+    assert cli(capsys, site["db"], "--to", str(out), "--dry-run")[0] == 0
+    assert cli(capsys, site["db"], "--to", str(out))[0] == 0
+    edit(site["db"], site["ids"][3], headline="تعديل")
+    edit(site["db"], site["ids"][2], trash=True)
+    assert cli(capsys, site["db"], "--to", str(out), "--delete")[0] == 0
+    library = open_library(site["db"])
+    entries = history(library)
+    library.close()
+    assert len(entries) == 2  # the dry run is not a publish
+    latest, first = entries
+    assert sorted(first.stories) == sorted(site["ids"]) and first.outcome == "done" and first.who
+    assert latest.stories == (site["ids"][3],) and latest.withdrawn == (site["ids"][2],)
+    assert latest.target == str(out) and latest.deleted == 1 and latest.uploaded > 0
