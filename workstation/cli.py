@@ -52,7 +52,7 @@ def cmd_sections(args, library: Library) -> int:
 
 
 def cmd_import(args, library: Library) -> int:
-    from workstation.wire.ninjs import import_files
+    from workstation.wire.importer import import_files
 
     report = import_files(library, [Path(p) for p in args.files])
     for problem in report.refused:

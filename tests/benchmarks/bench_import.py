@@ -70,7 +70,7 @@ def import_corpus(corpus: Path, target: Path) -> tuple[float, tuple[float, float
     """Seconds to import the corpus into a new library at target (wall; CPU of the writing process and of
     the parsing workers), and the row counts the library holds."""
     from workstation.library.store import open_library
-    from workstation.wire.ninjs import import_files
+    from workstation.wire.importer import import_files
 
     partial = target.with_name(target.name + ".partial")
     _remove_db(partial)

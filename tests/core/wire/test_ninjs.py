@@ -18,10 +18,12 @@ from workstation.articles.repo import ArticleRepo
 from workstation.check import check_library
 from workstation.cli import main as cli_main
 from workstation.clock import utcnow
-from workstation.errors import ConflictError
+from workstation.errors import ConflictError, Problem
 from workstation.search.textnorm import normalize
-from workstation.wire import ninjs
-from workstation.wire.ninjs import docid_from_uri, import_files, read_document
+from workstation.wire import importer, story
+from workstation.wire.from_ninjs import read_document
+from workstation.wire.importer import import_files
+from workstation.wire.story import docid_from_uri
 
 from tests import FIXTURES, ROOT
 
@@ -110,7 +112,7 @@ def test_unknown_ninjs_version_is_refused_but_2x_minor_versions_are_not(library,
     )
     report = import_files(library, [items])
     assert report.created == 2
-    assert report.refused == [ninjs.Problem(f"{items}:3", "unknown ninjs version 9.0")]
+    assert report.refused == [Problem(f"{items}:3", "unknown ninjs version 9.0")]
 
 
 @pytest.mark.parametrize(
@@ -247,7 +249,7 @@ def test_bad_lines_are_refused_one_by_one_and_good_ones_land(library):
     assert reasons[f"{path}:3"] == "not an object but a list"
     assert reasons[f"{path}:5"] == "no headline"
     assert reasons[f"{path}:6"] == "bad date in firstcreated: '13/04/2017'"
-    assert reasons[f"{path}:7"] == "unknown ninjs version 3.0"
+    assert reasons[f"{path}:7"] == "unknown ninjs version 9.0"
     assert reasons[f"{path}:8"] == 'unknown pubstatus "embargoed"'
     assert reasons[f"{path}:9"] == "a picture item, not a text story"
     repo = ArticleRepo(library)
@@ -259,8 +261,8 @@ def test_items_of_a_list_are_named_by_the_line_they_start_on(library):
     report = import_files(library, [path])
     assert report.created == 2
     assert report.refused == [
-        ninjs.Problem(f"{path}:6", "not an object but a number or boolean"),
-        ninjs.Problem(f"{path}:7", "no headline"),
+        Problem(f"{path}:6", "not an object but a number or boolean"),
+        Problem(f"{path}:7", "no headline"),
     ]
 
 
@@ -321,7 +323,7 @@ def test_unreadable_files_are_named_with_the_reason(library, tmp_path):
         (str(cp1256), "not UTF-8 text"),
         (str(utf16), "UTF-16 text; only UTF-8 is read"),
         (str(empty), "empty file: no items"),
-        (str(prose), "not JSON or JSON Lines (it does not start with '{' or '[')"),
+        (str(prose), "not JSON, JSON Lines or XML (it does not start with '{', '[' or '<')"),
         (str(folder), "is a folder, not a file"),
         (str(tmp_path / "missing.json"), "file not found"),
     ]
@@ -342,7 +344,7 @@ def test_a_non_utf8_line_after_a_good_start_is_refused_alone(library, tmp_path):
     bad = json.dumps({"uri": "urn:m:2", "headline": "خبر"}, ensure_ascii=False).encode("cp1256")
     path.write_bytes(good + b"\n" + b" " * 70000 + b"\n" + bad + b"\n")
     report = import_files(library, [path])
-    assert report.created == 1 and report.refused == [ninjs.Problem(f"{path}:3", "not UTF-8 text")]
+    assert report.created == 1 and report.refused == [Problem(f"{path}:3", "not UTF-8 text")]
 
 
 def _corpus(path: Path, n: int) -> Path:
@@ -357,12 +359,12 @@ def test_worker_processes_give_the_same_library(tmp_path, monkeypatch):
     corpus = _corpus(tmp_path / "corpus.jsonl", 300)
     with corpus.open("a", encoding="utf-8") as fh:
         fh.write('{"headline": 5}\n')  # a refusal, to check the line numbers across chunks
-    monkeypatch.setattr(ninjs, "CHUNK_BYTES", 64 * 1024)  # many chunks, alternating between workers
+    monkeypatch.setattr(importer, "CHUNK_BYTES", 64 * 1024)  # many chunks, alternating between workers
     dumps = []
     for workers in (0, 2):
         library = open_library(str(tmp_path / f"lib{workers}.sqlite"))
         report = import_files(library, [corpus], workers=workers)
-        assert (report.created, report.refused) == (300, [ninjs.Problem(f"{corpus}:301", "headline is not text")])
+        assert (report.created, report.refused) == (300, [Problem(f"{corpus}:301", "headline is not text")])
         with library.engine.connect() as conn:
             dumps.append(conn.exec_driver_sql(
                 "SELECT id, section_id, headline, body, keywords, published_at, uri FROM articles ORDER BY id"
@@ -378,7 +380,7 @@ def test_an_import_stopped_half_way_stops_its_workers(library, tmp_path, monkeyp
     from workstation.articles.bulkwrite import BulkWriter
 
     corpus = _corpus(tmp_path / "corpus.jsonl", 200)
-    monkeypatch.setattr(ninjs, "CHUNK_BYTES", 32 * 1024)
+    monkeypatch.setattr(importer, "CHUNK_BYTES", 32 * 1024)
     real_write, calls, stopped = BulkWriter.write, [], []
 
     def interrupted_write(self, batch):
@@ -502,20 +504,20 @@ def test_one_odd_item_is_refused_alone(library, tmp_path):
 
 
 def test_an_unexpected_error_in_an_item_refuses_that_item(library, tmp_path, monkeypatch):
-    real = ninjs.sanitize_body
+    real = story.sanitize_body
 
     def broken(html):
         if "boom" in html:
             raise RuntimeError("boom")
         return real(html)
 
-    monkeypatch.setattr(ninjs, "sanitize_body", broken)
+    monkeypatch.setattr(story, "sanitize_body", broken)
     path = write_jsonl(
         tmp_path / "x.jsonl", {"headline": "أ", "body_html": "boom"}, {"headline": "ب", "body_html": "<p>ب</p>"}
     )
     report = import_files(library, [path], workers=0)
     assert report.created == 1
-    assert report.refused == [ninjs.Problem(f"{path}:1", "cannot be read (RuntimeError: boom)")]
+    assert report.refused == [Problem(f"{path}:1", "cannot be read (RuntimeError: boom)")]
 
 
 def test_html_body_wins_over_plain_text(library, tmp_path):
@@ -552,9 +554,7 @@ def test_no_section_left_refuses_new_items_cleanly(library, tmp_path):
     )
     report = import_files(library, [path])
     assert (report.created, report.updated) == (0, 1)
-    assert report.refused == [
-        ninjs.Problem(f"{path}:1", "the library has no section to file it in; add a section first")
-    ]
+    assert report.refused == [Problem(f"{path}:1", "the library has no section to file it in; add a section first")]
 
 
 def test_the_largest_docid_does_not_overflow_the_next_id(library, tmp_path):

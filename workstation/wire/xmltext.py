@@ -1,0 +1,123 @@
+"""Reading wire XML safely, and turning NITF or XHTML markup into HTML for the body sanitizer.
+
+defusedxml refuses what an attacker's file could use against the reader: entity declarations
+(so "billion laughs" never expands) and external entities or DTDs (so nothing is fetched or read
+from disk). Namespaces are dropped from names: agencies mix prefixes, defaults and none at all.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+import defusedxml
+import defusedxml.ElementTree as SafeTree
+
+from workstation.wire.story import ItemError
+
+XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
+
+
+def parse(data: bytes | str) -> Element:
+    """The root element of an XML text; raises ItemError saying why it cannot be read."""
+    try:
+        return SafeTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except defusedxml.EntitiesForbidden:
+        raise ItemError(
+            "the XML declares entities, which are never expanded (an XML bomb, or an unsafe file)"
+        ) from None
+    except (defusedxml.ExternalReferenceForbidden, defusedxml.DTDForbidden):
+        raise ItemError("the XML refers to an external file or DTD, which is never read") from None
+    except ParseError as exc:
+        line, column = getattr(exc, "position", (0, 0))
+        reason = str(exc).split(":", 1)[0]
+        raise ItemError(f"invalid XML at line {line} column {column + 1}: {reason}") from None
+
+
+def local(tag: str) -> str:
+    """An element's name without its namespace."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def children(element: Element, name: str) -> list[Element]:
+    """The element's children of that local name."""
+    return [child for child in element if local(child.tag) == name]
+
+
+def child(element: Element | None, *path: str) -> Element | None:
+    """The first descendant down that path of local names, if any."""
+    for name in path:
+        if element is None:
+            return None
+        element = next((c for c in element if local(c.tag) == name), None)
+    return element
+
+
+def text(element: Element | None) -> str | None:
+    """All the text inside an element, white space collapsed; None without the element or text."""
+    if element is None:
+        return None
+    words = " ".join("".join(element.itertext()).split())
+    return words or None
+
+
+def lang(element: Element) -> str | None:
+    """The element's xml:lang, if it has one."""
+    return element.get(f"{XML_NAMESPACE}lang") or element.get("lang")
+
+
+# NITF names that become HTML ones; NITF and XHTML share the rest (p, ul, ol, li, a, em, br, …).
+_RENAMED = {"hl1": "h2", "hl2": "h2", "bq": "blockquote", "pre": "p", "dt": "p", "dd": "p", "block": "div"}
+# Not text of the story: photos, tables, footnotes, and the XHTML head.
+_DROPPED = {"media", "table", "nitf-table", "fn", "head", "script", "style", "object", "credit", "tagline"}
+
+
+def to_html(element: Element) -> str:
+    """The inner markup of an NITF or XHTML element as HTML (names without namespaces, only href kept)."""
+    out: list[str] = []
+    if element.text:
+        out.append(html.escape(element.text, quote=False))
+    for node in element:
+        _write(node, out)
+    return "".join(out)
+
+
+def _write(node: Element, out: list[str]) -> None:
+    name = local(node.tag)
+    if name and name not in _DROPPED:
+        name = _RENAMED.get(name, name)
+        href = node.get("href") if name == "a" else None
+        out.append(f'<{name} href="{html.escape(href)}">' if href else f"<{name}>")
+        if node.text:
+            out.append(html.escape(node.text, quote=False))
+        for sub in node:
+            _write(sub, out)
+        out.append(f"</{name}>")
+    if node.tail:  # the text after an element belongs to its parent, dropped element or not
+        out.append(html.escape(node.tail, quote=False))
+
+
+def root_name(start: bytes) -> str | None:
+    """The local name of the first element of an XML text's head (past declarations, comments, DOCTYPE)."""
+    pos = 0
+    while True:
+        while pos < len(start) and start[pos : pos + 1] in b" \t\r\n":
+            pos += 1
+        if start.startswith(b"<?", pos):
+            end, skip = start.find(b"?>", pos), 2
+        elif start.startswith(b"<!--", pos):
+            end, skip = start.find(b"-->", pos), 3
+        elif start.startswith(b"<!", pos):
+            bracket, close = start.find(b"[", pos), start.find(b">", pos)
+            end, skip = (start.find(b"]>", pos), 2) if -1 < bracket < close else (close, 1)
+        else:
+            break
+        if end < 0:
+            return None
+        pos = end + skip
+    match = _START_TAG.match(start, pos)
+    return match.group(1).decode("ascii").rsplit(":", 1)[-1] if match else None
+
+
+_START_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
