@@ -12,14 +12,17 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 # the validators of the desktop entry and the AppStream metainfo, Hugo for the export benchmark,
 # OpenSSH's server for the publish tests and rsync for the publish benchmark.
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
-	appstream desktop-file-utils hugo openssh-server rsync
+	appstream desktop-file-utils hugo openssh-server rsync npm
+# The exported pages' web tier from npm, pinned by tests/web/package-lock.json: Lighthouse and the
+# current Nu HTML checker (its jar runs on the system Java; its download script is not run).
+WEB := tests/web
 
 .PHONY: run test lint bench package translations screenshot system-run system-test clean
 
 run: system-run $(BIN)/.installed
 	$(BIN)/workstation $(ARGS)
 
-test: system-test $(BIN)/.installed-test lint
+test: system-test $(BIN)/.installed-test $(WEB)/node_modules/.installed lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # The code's habits: ruff's lint and format, and the import layers (pyproject.toml).
@@ -47,6 +50,10 @@ translations: $(BIN)/.installed
 screenshot: system-test $(BIN)/.installed
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python docs/screenshot.py docs/main-window-ar.png ar
 
+$(WEB)/node_modules/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix $(WEB) --ignore-scripts --no-audit --no-fund && touch $@; \
+	else echo "npm is missing (apt-get install npm): the Lighthouse tests will be skipped"; fi
+
 # Installs missing Debian packages when run as root; otherwise says what is missing.
 system-run:
 	@sh packaging/linux/system-packages.sh $(RUN_PACKAGES)
@@ -71,4 +78,4 @@ $(BIN)/.installed-package: $(VENV)/bin/python pyproject.toml
 	touch $@ $(BIN)/.installed
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info $(WEB)/node_modules

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+SIZES = (16, 24, 32, 48, 64, 128, 180, 256, 512)  # 180: the touch icon of exported pages
 ICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons" / "app"
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workstation.export import render_article_preview
-from workstation.export.render import static_dir
+from workstation.export.seo import full_css
 from workstation.library.store import Library
 
 _PAGE = re.compile(r"c_(\d+)(?:_(\d+))?\.htm$")
@@ -41,8 +41,7 @@ class ArticlePreview(QTextBrowser):
         self.page = 1
         self.setOpenLinks(False)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        css = (static_dir() / "site.css").read_text("utf-8")
-        self.document().setDefaultStyleSheet(css + _EXTRA_CSS)
+        self.document().setDefaultStyleSheet(full_css() + _EXTRA_CSS)
         self.anchorClicked.connect(self._follow)
 
     def show_article(self, docid: int | None, page: int = 1) -> None:

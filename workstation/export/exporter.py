@@ -23,17 +23,17 @@ from workstation.export.bundle import (
     save_state,
     state_file,
 )  # fmt: skip
-from workstation.export.feeds import manifest, newest_first, rss, sitemap
+from workstation.export.feeds import manifest, newest_first, news_sitemap, rss, sitemap
 from workstation.export.images import RenditionCache, plan
-from workstation.export.render import PER_PAGE, Renderer, static_dir
+from workstation.export.render import PER_PAGE, Renderer
+from workstation.export.seo import bundle_files
 from workstation.export.siteurl import normalize_base_url
 from workstation.export.stories import Site, Story, load_site, published_status
 from workstation.export.target import MANIFEST, check_target, remove, staging_path, swap_in, tidy_target
 from workstation.library.store import Library
-from workstation.paths import AppPaths, resources_dir
+from workstation.paths import AppPaths
 from workstation.workers import WorkerPool, can_fork
 
-FONTS = ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "OFL.txt")
 _STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
 _PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-\d+\.(?:jpg|webp)")
 _STORY_PAGE = re.compile(r"\d{4}-\d{2}/\d{2}/c_(\d+)(?:_\d+)?\.htm")
@@ -236,10 +236,8 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
     # Bodies are read for the stories rendered (all of them in one scan when that is most).
     site.bodies.prefetch(None if len(pending) > len(stories) // 4 else [s.docid for s, _ in pending])
     with _StoryRenderer(renderer, [s for s, _ in pending], workers) as rendered:
-        for name in sorted(p.name for p in static_dir().iterdir() if p.is_file()):
-            writer.put(f"static/{name}", (static_dir() / name).read_bytes())
-        for name in FONTS:
-            writer.put(f"static/fonts/{name}", (resources_dir() / "fonts" / name).read_bytes())
+        for rel, data in sorted(bundle_files().items()):
+            writer.put(rel, data)
         for done, ((story, fingerprint), files) in enumerate(zip(pending, rendered), 1):
             writer.check_cancel()
             writer.record(f"story:{story.docid}", fingerprint, files)
@@ -277,6 +275,7 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
     writer.job("home", fp, lambda: [("index.html", renderer.home_page(latest))])
     writer.put("feed.xml", rss(renderer, stories))
     writer.put("sitemap.xml", sitemap(renderer, stories, section_paths))
+    writer.put("news-sitemap.xml", news_sitemap(renderer, stories))
     listed = {rel: entry for rel, entry in previous_files.items() if rel != MANIFEST}
     if writer.settle() == listed and MANIFEST in previous_files:  # nothing changed: the old manifest holds
         writer.keep([MANIFEST])
@@ -364,8 +363,9 @@ def render_article_preview(library: Library, docid: int, page: int = 1, *, cache
                 if not path.exists():
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(images.bundle_bytes(photo, r, ext))
-    (folder / "static").mkdir(parents=True, exist_ok=True)
-    (folder / "static" / "site.css").write_bytes((static_dir() / "site.css").read_bytes())
+    for rel, data in bundle_files().items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(data)
     pages = renderer.article_pages(story, root=folder.as_uri() + "/")
     return pages[min(max(page, 1), len(pages)) - 1][1].decode("utf-8")
 

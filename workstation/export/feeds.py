@@ -1,4 +1,5 @@
-"""The bundle's machine-readable files: RSS 2.0, the sitemap with the news extension, the manifest.
+"""The bundle's machine-readable files: RSS 2.0, the full sitemap (with images), the news sitemap,
+the manifest.
 
 Every date in them comes from the stories themselves, never from the clock, so the
 same library always gives the same bytes.
@@ -11,11 +12,13 @@ from datetime import timedelta
 from email.utils import format_datetime
 
 from workstation.export.embed import xml_escape as escape
+from workstation.export.images import plan
 from workstation.export.render import Renderer
 from workstation.export.stories import Story
 
 FEED_ITEMS = 50
 NEWS_WINDOW = timedelta(days=2)
+NEWS_MAX = 1000  # news search reads at most this many URLs from a news sitemap
 
 
 def newest_first(stories: list[Story]) -> list[Story]:
@@ -51,31 +54,49 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
 
 
 def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) -> bytes:
-    """A sitemap of the home page, section pages and stories; stories of the last two days
-    (counted back from the newest story, not from today) carry the news extension."""
+    """The full sitemap: the home page, every section page and every story page, newest story
+    first, each story page with the photo it shows (image extension)."""
+    site = renderer.site
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+             'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
+             f"<url><loc>{escape(site.url('index.html'))}</loc></url>"]  # fmt: skip
+    lines += [f"<url><loc>{escape(site.url(p))}</loc></url>" for p in section_paths]
+    for story in newest_first(stories):
+        modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
+        for k, path in enumerate(renderer.story_paths(story)):
+            entry = f"<url><loc>{escape(site.url(path))}</loc><lastmod>{modified}</lastmod>"
+            if story.photos:
+                largest = plan(story.photos[k]).renditions[-1].jpeg
+                entry += f"<image:image><image:loc>{escape(site.url(largest))}</image:loc></image:image>"
+            lines.append(entry + "</url>")
+    lines += ["</urlset>", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def news_sitemap(renderer: Renderer, stories: list[Story]) -> bytes:
+    """The news sitemap: the stories of the last two days (counted back from the newest story, not
+    from today, so the same library gives the same bytes), newest first, at most 1,000."""
     site = renderer.site
     ordered = newest_first(stories)
     recent_from = ordered[0].published_at - NEWS_WINDOW if ordered else None
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
-             f"<url><loc>{escape(site.url('index.html'))}</loc></url>"]  # fmt: skip
-    lines += [f"<url><loc>{escape(site.url(p))}</loc></url>" for p in section_paths]
-    for story in ordered:
-        modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
-        entry = f"<url><loc>{escape(site.url(renderer.story_path(story.docid)))}</loc><lastmod>{modified}</lastmod>"
-        if story.published_at >= recent_from:
-            entry += (
-                "<news:news><news:publication>"
-                f"<news:name>{escape(site.site_name)}</news:name><news:language>ar</news:language>"
-                f"</news:publication><news:publication_date>{renderer.local(story.published_at).isoformat()}"
-                "</news:publication_date>"
-                f"<news:title>{escape(story.headline)}</news:title>"
-            )
-            if story.keywords:
-                entry += f"<news:keywords>{escape(', '.join(story.keywords))}</news:keywords>"
-            entry += "</news:news>"
-        lines.append(entry + "</url>")
+             'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">']  # fmt: skip
+    for story in ordered[:NEWS_MAX]:
+        if story.published_at < recent_from:
+            break
+        entry = (
+            f"<url><loc>{escape(site.url(renderer.story_path(story.docid)))}</loc>"
+            "<news:news><news:publication>"
+            f"<news:name>{escape(site.site_name)}</news:name><news:language>ar</news:language>"
+            f"</news:publication><news:publication_date>{renderer.local(story.published_at).isoformat()}"
+            "</news:publication_date>"
+            f"<news:title>{escape(story.headline)}</news:title>"
+        )
+        if story.keywords:
+            entry += f"<news:keywords>{escape(', '.join(story.keywords))}</news:keywords>"
+        lines.append(entry + "</news:news></url>")
     lines += ["</urlset>", ""]
     return "\n".join(lines).encode("utf-8")
 
@@ -95,4 +116,4 @@ def manifest(files: dict[str, tuple[str, int]]) -> bytes:
     return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-__all__ = ["manifest", "newest_first", "rss", "sitemap"]
+__all__ = ["manifest", "news_sitemap", "newest_first", "rss", "sitemap"]

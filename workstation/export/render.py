@@ -22,12 +22,13 @@ from markupsafe import Markup, escape
 
 from workstation.body.dateline import format_dateline
 from workstation.body.richtext import body_text, sanitize_body
+from workstation.export import seo
 from workstation.export.images import ENCODING, SIZES, PhotoSet, plan
 from workstation.export.stories import Site, Story
 from workstation.paths import resources_dir
 
 # Part of every page fingerprint: change it whenever the page code changes what it writes.
-PAGE_FORMAT = "1"
+PAGE_FORMAT = "2"
 PER_PAGE = 20
 HOME_PER_SECTION = 6
 EXCERPT_CHARS = 200
@@ -117,7 +118,8 @@ class Renderer:
         self.home_tpl = self.env.get_template("home.html")
         macros = self.env.get_template("_cards.html").module
         self.card_macro, self.thumb_macro = macros.card, macros.thumb
-        self._card_html: dict[tuple[int, str, bool], Markup] = {}
+        self._card_html: dict[tuple[int, str, bool, bool], Markup] = {}
+        self._style: dict[str, Markup] = {}
         self._excerpts: dict[int, str] = {}
         self._nav: dict[str, Markup] = {}
         self._cards: dict[int, Card] = {}
@@ -131,7 +133,7 @@ class Renderer:
         """A fingerprint of what every page shares: templates, stylesheet, settings, sections."""
         h = hashlib.blake2b(digest_size=16)
         h.update(f"{PAGE_FORMAT}\x00{ENCODING}\x00{self.site.site_name}\x00{self.site.agency_name}\x00"
-                 f"{self.site.tz_name}\x00".encode())  # fmt: skip
+                 f"{self.site.tz_name}\x00{self.site.tagline}\x00".encode())  # fmt: skip
         if self.site.base_url:
             h.update(f"base\x00{self.site.base_url}\x00".encode())
         for s in self.site.sections:
@@ -205,12 +207,13 @@ class Renderer:
             text = self._excerpts[docid] = excerpt(self.site.stories[docid].body)
         return text
 
-    def card_html(self, docid: int, root: str, with_excerpt: bool = True) -> Markup:
-        """A story's card as markup, rendered once for each place it is seen from."""
-        key = (docid, root, with_excerpt)
+    def card_html(self, docid: int, root: str, with_excerpt: bool = True, lead: bool = False) -> Markup:
+        """A story's card as markup, rendered once for each place it is seen from; a page's `lead`
+        card fetches its photo first, the others only once scrolled near."""
+        key = (docid, root, with_excerpt, lead)
         html = self._card_html.get(key)
         if html is None:
-            html = self._card_html[key] = self.card_macro(self.card(docid), root, with_excerpt)
+            html = self._card_html[key] = self.card_macro(self.card(docid), root, with_excerpt, lead)
         return html
 
     def related_ids(self, story: Story) -> list[int]:
@@ -218,9 +221,18 @@ class Renderer:
         return [d for d in story.related if d in self.published and d != story.docid]
 
     # -- pages --------------------------------------------------------------------------------
-    def _common(self, root: str, title: str) -> dict:
+    def style(self, root: str) -> Markup:
+        """The inline first-paint stylesheet of a page `root` away from the bundle root."""
+        style = self._style.get(root)
+        if style is None:
+            style = self._style[root] = Markup(seo.inline_css(root))
+        return style
+
+    def _common(self, root: str, title: str, path: str, description: str) -> dict:
         return {"root": root, "nav": self.nav(root), "site_name": self.site.site_name,
-                "agency_name": self.site.agency_name, "title": title}  # fmt: skip
+                "agency_name": self.site.agency_name, "title": title, "description": description,
+                "canonical": self.site.url(path) if self.site.base_url else None, "style": self.style(root),
+                "fonts": seo.PRELOADED_FONTS}  # fmt: skip
 
     def article_pages(self, story: Story, root: str = "../../") -> list[tuple[str, bytes]]:
         """Every page of a story: page k shows gallery photo k, with the pager between them."""
@@ -241,7 +253,7 @@ class Renderer:
         names = [p.rsplit("/", 1)[1] for p in paths]
         related = [self.card_html(d, root, False) for d in self.related_ids(story)]
         thumbs = [self.thumb_macro(ps, root, ps.photo.alt or ps.photo.caption or story.headline) for ps in sets]
-        common = self._common(root, story.headline)
+        common = self._common(root, story.headline, paths[0], description)
         common.update(
             s=story, iso=iso, modified_iso=modified_iso, when=f"{local:%Y-%m-%d %H:%M:%S}", body=body,
             description=description, section_name=section_name, sizes=SIZES, docid=story.docid,
@@ -250,22 +262,20 @@ class Renderer:
         )  # fmt: skip
         out = []
         base = site.base_url
+        # Without a base URL, addresses in structured data are relative to the page, like its links.
+        address = site.url if base else (lambda rel: root + rel)
+        trail = [(site.site_name, address("index.html"))]
+        trail += [(self._names.get(slug, slug), address(self.section_path(slug)))
+                  for slug in seo.section_trail(site, story.section) if slug != "home"]  # fmt: skip
         for k in range(1, story.pages + 1):
             photo = sets[k - 1] if sets else None
             canonical = site.url(paths[k - 1]) if base else names[k - 1]
-            ld = {
-                "@context": "https://schema.org", "@type": "NewsArticle", "headline": story.headline,
-                "datePublished": iso, "dateModified": modified_iso, "inLanguage": "ar",
-                "articleSection": section_name, "mainEntityOfPage": canonical, "identifier": str(story.docid),
-                "publisher": {"@type": "Organization", "name": site.site_name},
-                "description": description,
-            }  # fmt: skip
-            if story.byline:
-                ld["author"] = {"@type": "Person", "name": story.byline}
-            if story.keywords:
-                ld["keywords"] = list(story.keywords)
-            if photo:
-                ld["image"] = [site.url(photo.main.jpeg) if base else f"{root}{photo.main.jpeg}"]
+            ld = seo.news_article(
+                site, story, url=canonical, image=address(photo.renditions[-1].jpeg) if photo else None,
+                logo=address(seo.LOGO[0]), published=iso, modified=modified_iso, section=section_name,
+                description=description,
+            )  # fmt: skip
+            crumbs = seo.breadcrumbs([*trail, (story.headline, canonical)])
             pager = [{"number": i, "href": names[i - 1], "current": i == k} for i in range(1, story.pages + 1)]
             gallery = [{"thumb": thumbs[i], "href": names[i], "current": i + 1 == k} for i in range(len(sets))]
             srcset = None
@@ -274,7 +284,7 @@ class Renderer:
                           "webp": ", ".join(f"{root}{r.webp} {r.width}w" for r in photo.renditions)}  # fmt: skip
             out.append((paths[k - 1], self.article_tpl.render(
                 common, photo=photo, photo_srcset=srcset, jsonld=script_json(ld), canonical=canonical,
-                og_image=ld["image"][0] if photo else None,
+                og_image=address(photo.main.jpeg) if photo else None, breadcrumb_ld=script_json(crumbs),
                 pager=pager if story.pages > 1 else None, gallery=gallery,
             )))  # fmt: skip
         return out
@@ -282,11 +292,11 @@ class Renderer:
     def section_page(self, slug: str, page: int, count: int, docids: list[int]) -> tuple[str, bytes]:
         """Page `page` of `count` of a section, listing these stories (newest first)."""
         name = self._names[slug]
-        cards = [self.card_html(d, "../") for d in docids]
+        cards = [self.card_html(d, "../", lead=i == 0) for i, d in enumerate(docids)]
         title = name if page == 1 else f"{name} ({page})"
         path = self.section_path(slug, page)
-        canonical = self.site.url(path) if self.site.base_url else None
-        text = self.section_tpl.render(self._common("../", title), section_name=name, cards=cards, canonical=canonical,
+        description = seo.section_description(title, [self.site.stories[d].headline for d in docids])
+        text = self.section_tpl.render(self._common("../", title, path, description), section_name=name, cards=cards,
                                        pager=_window_pager(page, count) if count > 1 else None)  # fmt: skip
         return path, text.encode("utf-8")
 
@@ -297,9 +307,11 @@ class Renderer:
              "cards": [self.card_html(d, "", i == 0) for i, d in enumerate(latest[s.slug][:HOME_PER_SECTION])]}
             for s in self.site.sections if latest.get(s.slug)
         ]  # fmt: skip
-        canonical = self.site.url("index.html") if self.site.base_url else None
-        return self.home_tpl.render(self._common("", self.site.site_name), blocks=blocks,
-                                    canonical=canonical).encode("utf-8")  # fmt: skip
+        if blocks:  # the first story of the first section leads the page
+            first = latest[blocks[0]["slug"]][0]
+            blocks[0]["cards"][0] = self.card_html(first, "", True, lead=True)
+        common = self._common("", self.site.site_name, "index.html", self.site.tagline or self.site.site_name)
+        return self.home_tpl.render(common, blocks=blocks).encode("utf-8")
 
 
 def _window_pager(page: int, count: int, span: int = 3) -> list[dict]:

@@ -144,6 +144,7 @@ class Site:
     stories: dict[int, Story]  # by document id, ascending
     bodies: BodyLoader
     base_url: str = ""  # where the bundle is served, ending in "/"; "" when unknown
+    tagline: str = DEFAULT_SETTINGS["tagline"]
 
     def url(self, rel: str) -> str:
         """The absolute address of a bundle path (the path itself when there is no base URL)."""
@@ -249,6 +250,7 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
         stories=stories,
         bodies=bodies,
         base_url=normalize_base_url(settings.get(BASE_URL_SETTING, "")),
+        tagline=settings.get("tagline", DEFAULT_SETTINGS["tagline"]),
     )
 
 

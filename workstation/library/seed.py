@@ -25,4 +25,5 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "timezone": DEFAULT_TIMEZONE,
     "site_name": "arabic.news.cn",
     "agency_name": "新华社",
+    "tagline": "آخر أخبار الصين والشرق الأوسط والعالم باللغة العربية",  # the home page's description
 }

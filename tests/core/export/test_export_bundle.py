@@ -85,7 +85,8 @@ def test_re_export_rewrites_only_what_a_change_touches(sample, tmp_path):
     section = "china/index.html"  # related story 1 is filed in china
     assert {f"2017-04/12/c_{related}.htm", section, "index.html", "feed.xml", "sitemap.xml", "manifest.json"} <= changed
     assert all(f"2017-04/13/c_{SEED_DOCID}" in rel for rel in changed - {
-        f"2017-04/12/c_{related}.htm", section, "index.html", "feed.xml", "sitemap.xml", "manifest.json"})  # fmt: skip
+        f"2017-04/12/c_{related}.htm", section, "index.html", "feed.xml", "sitemap.xml", "news-sitemap.xml",
+        "manifest.json"})  # fmt: skip
     assert report.written == len(changed) and report.photos_encoded == 0
     # the shortcuts give exactly what a fresh export gives
     export(sample, tmp_path / "fresh")
@@ -310,7 +311,7 @@ def test_control_characters_and_an_overlong_caption_keep_the_xml_well_formed(sam
     add_gallery(sample["library"], docid, [{"sha": sha, "caption": caption, "credit": "وكالة\x1f"}])
     out = tmp_path / "site"
     export(sample, out)
-    for name in ("feed.xml", "sitemap.xml"):
+    for name in ("feed.xml", "sitemap.xml", "news-sitemap.xml"):
         ElementTree.fromstring((out / name).read_bytes())  # raises when malformed
     assert "عنوان من Word" in (out / "feed.xml").read_text("utf-8")
     jpeg = next(p for p in out.rglob("*.jpg") if p.read_bytes().count(b"\xd8\xaa\xd8\xb9\xd9\x84\xd9\x8a\xd9\x82"))

@@ -61,7 +61,7 @@ def test_absolute_where_the_address_leaves_the_bundle(sample):
     image = re.search(r'<meta property="og:image" content="([^"]+)">', page).group(1)
     assert image.startswith(f"{BASE}photos/") and (sample["based"] / image.removeprefix(BASE)).is_file()
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
-    assert ld["mainEntityOfPage"] == url and ld["image"][0] == image
+    assert ld["mainEntityOfPage"] == url and ld["image"][0].startswith(f"{BASE}photos/")
     # links between pages stay relative: the bundle still browses from a folder
     assert 'href="../../world/index.html"' in page and 'href="c_136205067_3.htm"' in page
     assert '<link rel="canonical" href="https://arabic.example.com/news/world/index.html">' in (
