@@ -42,7 +42,7 @@ def kind(rel: str) -> str:
         return "stories"
     if _SECTION.fullmatch(rel):
         return "sections"
-    if rel in ("feed.xml", "sitemap.xml"):
+    if rel in ("feed.xml", "sitemap.xml", "news-sitemap.xml"):
         return "feeds"
     return "other"
 
