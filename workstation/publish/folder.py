@@ -27,12 +27,12 @@ class FolderTarget(Target):
     def label(self) -> str:
         return str(self.root)
 
-    def _path(self, rel: str) -> str:
-        path = os.path.join(self.root, *rel.split("/"))
+    def _path(self, rel: str, folder: bool = False) -> str:
+        path = os.path.join(self.root, *rel.split("/")) if rel else str(self.root)
         # A folder inside the target that is a link to elsewhere must not carry files out of it.
-        real_parent = os.path.realpath(os.path.dirname(path))
-        if real_parent != self._real_root and not real_parent.startswith(self._real_root + os.sep):
-            raise PublishError(f"{rel} would be written outside {self.root} (a link leads elsewhere); refused.")
+        real = os.path.realpath(path if folder else os.path.dirname(path))
+        if real != self._real_root and not real.startswith(self._real_root + os.sep):
+            raise PublishError(f"{rel} is outside {self.root} (a link leads elsewhere); refused.")
         return path
 
     async def open(self) -> None:
@@ -51,12 +51,12 @@ class FolderTarget(Target):
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
 
-    async def size(self, rel: str) -> int | None:
+    async def listdir(self, rel: str) -> dict[str, int]:
         try:
-            st = os.stat(self._path(rel))
+            with os.scandir(self._path(rel, folder=True)) as it:
+                return {e.name: e.stat().st_size for e in it if e.is_file(follow_symlinks=False)}
         except (FileNotFoundError, NotADirectoryError):
-            return None
-        return st.st_size if os.path.isfile(self._path(rel)) else None
+            return {}
 
     async def write(self, rel: str, data: bytes) -> None:
         with open(self._path(rel), "wb") as fh:

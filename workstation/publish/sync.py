@@ -95,18 +95,23 @@ class _Sync:
                  progress: Progress | None, cancel: Callable[[], bool] | None):  # fmt: skip
         self.bundle, self.target, self.delete, self.dry_run = bundle, target, delete, dry_run
         self.progress, self.cancel = progress, cancel
-        self.gate = asyncio.Semaphore(target.concurrency)
+        self.concurrency = target.concurrency
         self.report = SyncReport(target.label, dry_run=dry_run)
         self.sent_bytes = 0
         self.total = 0
         self.cancelled = False
 
-    async def _each(self, fn, items) -> list:
-        async def one(item):
-            async with self.gate:
-                return await fn(item)
+    async def _each(self, fn, items) -> None:
+        """Runs `fn` on every item, a fixed number of them in flight (workers sharing one iterator:
+        thousands of waiting tasks would cost more than the requests)."""
+        items = list(items)
+        pending = iter(items)
 
-        return await asyncio.gather(*(one(i) for i in items))
+        async def worker() -> None:
+            for item in pending:
+                await fn(item)
+
+        await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(items)))))
 
     def _check_cancel(self) -> None:
         if self.cancelled or (self.cancel is not None and self.cancel()):
@@ -138,18 +143,26 @@ class _Sync:
         if listed is not None:
             listed[MANIFEST] = (hashlib.sha256(data).hexdigest(), len(data))
             return listed, []
-        # No record: compare by size, then by content where the sizes agree. Files at paths the
-        # bundle does not have are not looked at.
+        # No record: compare by size (one listing a folder), then by content where the sizes agree.
+        # Files at paths the bundle does not have are never read.
+        by_folder: dict[str, list[str]] = {}
+        for rel in local:
+            by_folder.setdefault(rel.rpartition("/")[0], []).append(rel)
+        same_size: list[str] = []
+
+        async def listing(folder: str) -> None:
+            sizes = await self.target.listdir(folder)
+            same_size.extend(r for r in by_folder[folder] if sizes.get(r.rpartition("/")[2]) == local[r][1])
+
+        await self._each(listing, sorted(by_folder))
         found: Entries = {}
 
         async def probe(rel: str) -> None:
-            size = await self.target.size(rel)
-            if size is not None and size == local[rel][1]:
-                data = await self.target.read(rel)
-                if data is not None:
-                    found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+            data = await self.target.read(rel)
+            if data is not None:
+                found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
 
-        await self._each(probe, list(local))
+        await self._each(probe, same_size)
         return found, []
 
     async def _run(self, local: Entries) -> SyncReport:

@@ -55,8 +55,8 @@ class Target(ABC):
         """A file's bytes, or None when there is no such file."""
 
     @abstractmethod
-    async def size(self, rel: str) -> int | None:
-        """A regular file's size, or None when there is none at that path."""
+    async def listdir(self, rel: str) -> dict[str, int]:
+        """The regular files of a folder ("" for the root) with their sizes; empty when there is no such folder."""
 
     @abstractmethod
     async def write(self, rel: str, data: bytes) -> None:
