@@ -10,7 +10,7 @@ from workstation.errors import Progress
 from workstation.export import export_bundle
 from workstation.library.store import Library
 from workstation.paths import AppPaths
-from workstation.publish.log import record
+from workstation.publish.log import headlines, record, story_ids
 from workstation.publish.sync import PublishCancelled, SyncReport, sync_bundle
 from workstation.publish.targets import Access, target_for
 
@@ -42,3 +42,10 @@ def publish(library: Library, to: str, access: Access | None = None, *, delete: 
     if not dry_run:
         record(library, report, "partial" if report.failed else "done")
     return report
+
+
+def changed_stories(library: Library, report: SyncReport) -> list[tuple[int, str]]:
+    """The stories a publish sends (or would send), with their headlines, in the order of the report."""
+    docids = story_ids(report.uploaded)
+    names = headlines(library, docids)
+    return [(d, names.get(d, "")) for d in docids]

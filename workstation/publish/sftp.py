@@ -22,10 +22,28 @@ def _ciphers() -> list[str]:
 class HostKeyError(PublishError):
     """The server's host key is not in known_hosts, or differs from the one there."""
 
-    def __init__(self, message: str, fingerprint: str, changed: bool):
+    def __init__(self, message: str, fingerprint: str, changed: bool, known_hosts_line: str = ""):
         super().__init__(message)
         self.fingerprint = fingerprint
         self.changed = changed
+        self.known_hosts_line = known_hosts_line  # what trusting this key adds to known_hosts
+
+
+class PassphraseNeeded(PublishError):
+    """The key file is protected by a passphrase that was not given, or not the right one."""
+
+
+def trust_host_key(known_hosts: Path | None, line: str) -> Path:
+    """Adds a host key line (from HostKeyError.known_hosts_line, after the editor compared its
+    fingerprint) to known_hosts; the file written."""
+    path = known_hosts or default_known_hosts()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    existing = path.read_bytes() if path.exists() else b""
+    with path.open("ab") as fh:
+        if existing and not existing.endswith(b"\n"):
+            fh.write(b"\n")
+        fh.write(line.encode() + b"\n")
+    return path
 
 
 class _Client(asyncssh.SSHClient):
@@ -82,9 +100,7 @@ class SftpTarget(Target):
 
     def _known_hosts(self):
         path = self.access.known_hosts or default_known_hosts()
-        if not path.exists():
-            if self.access.known_hosts is not None:
-                raise PublishError(f"The known_hosts file {path} does not exist.")
+        if not path.exists():  # no host is known yet: the refusal names the server's key
             return ([], [], [])
         try:
             return asyncssh.read_known_hosts(str(path))
@@ -111,7 +127,10 @@ class SftpTarget(Target):
         except asyncssh.PermissionDenied:
             keys = f"the key {self.access.identity}" if self.access.identity else "the agent's and ~/.ssh keys"
             raise PublishError(f"{self.host} refused the login of {self.user or 'the user'} with {keys}.") from None
-        except asyncssh.KeyImportError as exc:
+        except (asyncssh.KeyImportError, asyncssh.KeyEncryptionError) as exc:
+            if "passphrase" in str(exc).lower():
+                raise PassphraseNeeded(f"The key {self.access.identity} needs its passphrase (or load it into the "
+                                       "SSH agent with ssh-add).") from None  # fmt: skip
             raise PublishError(f"The key {self.access.identity} cannot be used: {exc}.") from None
         except (OSError, asyncssh.Error) as exc:
             reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
@@ -124,6 +143,8 @@ class SftpTarget(Target):
             return HostKeyError(f"The host key of {self.host} cannot be verified.", "", False)
         fingerprint = key.get_fingerprint("sha256")
         where = self.host if self.port == 22 else f"[{self.host}]:{self.port}"
+        algorithm, blob = key.export_public_key("openssh").decode().split()[:2]
+        line = f"{where} {algorithm} {blob}"
         trusted = asyncssh.match_known_hosts(known, self.host, "", self.port)[0] if not isinstance(known, tuple) else ()
         if trusted:
             return HostKeyError(
@@ -133,7 +154,7 @@ class SftpTarget(Target):
         return HostKeyError(
             f"{where} is not a known host: its key is {key.get_algorithm()} {fingerprint}. Compare it with the "
             "server's own, then add the key to known_hosts; nothing was sent.",
-            fingerprint, False)  # fmt: skip
+            fingerprint, False, line)  # fmt: skip
 
     async def _make_root(self) -> None:
         if self.root in ("/", "."):

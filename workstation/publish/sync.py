@@ -53,6 +53,7 @@ class SyncReport:
     bytes: int = 0
     failed: list[Problem] = field(default_factory=list)
     dry_run: bool = False
+    sizes: dict[str, int] = field(default_factory=dict, repr=False)  # of each file to send or sent
 
     def as_json(self) -> dict:
         """The contract's JSON document (docs/cli.md)."""
@@ -170,6 +171,7 @@ class _Sync:
         plan = make_plan(local, remote, set(unsure))
         report = self.report
         report.uploaded, report.unchanged, report.bytes = list(plan.uploads), plan.unchanged, plan.bytes
+        report.sizes = {p: local[p][1] for p in plan.uploads}
         deleting = plan.withdrawn if self.delete else []
         report.withdrawn = [] if self.delete else plan.withdrawn
         if self.dry_run:

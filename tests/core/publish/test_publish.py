@@ -183,6 +183,41 @@ def test_an_unknown_host_key_is_refused_with_its_fingerprint(sshd, site, tmp_pat
     assert not remote.exists()
 
 
+def test_a_host_key_trusted_after_comparing_lets_the_publish_through(sshd, site, tmp_path):
+    from workstation.library.store import open_library
+    from workstation.publish import Access, publish
+    from workstation.publish.sftp import HostKeyError, trust_host_key
+
+    known = tmp_path / "ssh" / "known_hosts"
+    access = Access(sshd.user_key, known)
+    library = open_library(site["db"])
+    with pytest.raises(HostKeyError) as refused:
+        publish(library, sshd.url(tmp_path / "www"), access, dry_run=True)
+    assert refused.value.fingerprint == _fingerprint(Path(f"{sshd.host_key}.pub")) and not refused.value.changed
+    trust_host_key(known, refused.value.known_hosts_line)
+    report = publish(library, sshd.url(tmp_path / "www"), access)
+    library.close()
+    assert report.uploaded and not report.failed
+
+
+def test_a_key_with_a_passphrase_needs_it(sshd, site, tmp_path):
+    from workstation.library.store import open_library
+    from workstation.publish import Access, publish
+    from workstation.publish.sftp import PassphraseNeeded
+
+    locked = tmp_path / "locked_key"
+    locked.write_bytes(sshd.user_key.read_bytes())
+    locked.chmod(0o600)
+    subprocess.run(["ssh-keygen", "-q", "-p", "-N", "sesame-123", "-f", str(locked)], check=True)
+    library = open_library(site["db"])
+    with pytest.raises(PassphraseNeeded) as refused:
+        publish(library, sshd.url(tmp_path / "www"), Access(locked, sshd.known_hosts), dry_run=True)
+    assert "sesame" not in str(refused.value)
+    report = publish(library, sshd.url(tmp_path / "www"), Access(locked, sshd.known_hosts, "sesame-123"), dry_run=True)
+    library.close()
+    assert report.uploaded and "sesame" not in repr(Access(locked, sshd.known_hosts, "sesame-123"))
+
+
 def test_a_changed_host_key_is_refused_with_its_fingerprint(sshd, site, tmp_path, capsys):
     other = tmp_path / "other_host_key"
     public = keygen(other)
