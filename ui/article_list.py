@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from workstation.articles.commands import (
     DuplicateArticleCommand,
+    MoveArticlesCommand,
     NewArticleCommand,
     RestoreArticlesCommand,
     TrashArticlesCommand,
@@ -72,7 +73,7 @@ def core_search(library: Library, query: str, *, limit: int, offset: int, sectio
 class ArticleListModel(QAbstractTableModel):
     """Summaries of the listed articles; loads more as the view asks, reloads after every command."""
 
-    HEADLINE, STATUS, DATE = range(3)
+    HEADLINE, STATUS, DATE, SECTION = range(4)
     _ORDERS = {HEADLINE: "headline", STATUS: "status", DATE: "date"}
 
     def __init__(self, library: Library, runner: CommandRunner, search: Callable = core_search,
@@ -86,6 +87,8 @@ class ArticleListModel(QAbstractTableModel):
         self._trash = False
         self._order, self._descending = "date", True
         self._filter = ""
+        self._section_only = False
+        self._section_names: dict[str, str] | None = None
         self._rows: list[ArticleSummary] = []
         self._seen: set[int] = set()
         self._snippets: dict[int, str] = {}
@@ -140,6 +143,22 @@ class ArticleListModel(QAbstractTableModel):
             self._filter = text
             self._restart()
 
+    @property
+    def section_only(self) -> bool:
+        """Whether a search stays in the listed section (else it covers the library)."""
+        return self._section_only
+
+    def set_section_only(self, on: bool) -> None:
+        """Limits searches to the listed section, or lets them cover every section."""
+        if on != self._section_only:
+            self._section_only = on
+            if self._searching():
+                self._restart()
+
+    def spans_sections(self) -> bool:
+        """Whether the rows may come from several sections (a library search, the trash)."""
+        return self._trash or (self._searching() and not self._section_only)
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Orders the list by headline, status or date (a new query: rows are never sorted in memory)."""
         if column not in self._ORDERS:
@@ -153,13 +172,14 @@ class ArticleListModel(QAbstractTableModel):
         return ListQuery(section, trash=self._trash, order=self._order, descending=self._descending)
 
     def _listing_anything(self) -> bool:
-        return self._trash or self._section is not None
+        return self._trash or self._section is not None or (self._searching() and not self._section_only)
 
     # -- loading -----------------------------------------------------------------------------------
     def _restart(self, keep: int = 0) -> None:
         """Empties the list and loads the first page again (or at least `keep` rows)."""
         self.beginResetModel()
         self._rows, self._seen, self._snippets = [], set(), {}
+        self._section_names = None
         self._search_offset, self._error, self._total = 0, "", 0
         self._done = not self._listing_anything()
         if not self._done:
@@ -175,8 +195,9 @@ class ArticleListModel(QAbstractTableModel):
         """The next `limit` summaries after the loaded rows."""
         if self._searching():
             try:
+                section = self._section if self._section_only else None
                 result = self._search(self._library, self._filter, limit=limit, offset=self._search_offset,
-                                      section=self._section)  # fmt: skip
+                                      section=section)  # fmt: skip
             except (ValueError, LibraryError) as exc:  # a query it cannot read, a library it cannot search
                 self._error, self._done = str(exc), True
                 return []
@@ -223,7 +244,7 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -235,6 +256,8 @@ class ArticleListModel(QAbstractTableModel):
                 return summary.headline or self.tr("(no headline)")
             if column == self.STATUS:
                 return self.status_name(summary.status)
+            if column == self.SECTION:
+                return self.section_name(summary.section)
             return _LTR_ISOLATE.format(f"{self._listing.site_time(summary.date):%Y-%m-%d %H:%M}")
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return self._icons.get(summary.status)
@@ -254,7 +277,8 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = {self.HEADLINE: self.tr("Headline"), self.STATUS: self.tr("Status"), self.DATE: self.tr("Date")}
+        titles = {self.HEADLINE: self.tr("Headline"), self.STATUS: self.tr("Status"), self.DATE: self.tr("Date"),
+                  self.SECTION: self.tr("Section")}  # fmt: skip
         return titles.get(section)
 
     def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
@@ -266,6 +290,14 @@ class ArticleListModel(QAbstractTableModel):
         """A status as the interface names it."""
         names = {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "published": self.tr("Published")}
         return names.get(status, status)
+
+    def section_name(self, slug: str) -> str:
+        """A section's name (read once per reload, when a row first shows one)."""
+        if self._section_names is None:
+            from workstation.articles.sections import SectionRepo
+
+            self._section_names = {r.slug: r.name for r in SectionRepo(self._library).tree()}
+        return self._section_names.get(slug, slug)
 
     # -- dragging articles to the section tree -------------------------------------------------------
     def supportedDragActions(self) -> Qt.DropAction:
@@ -309,6 +341,16 @@ class ArticleListModel(QAbstractTableModel):
         command = DuplicateArticleCommand(self._library, docid)
         return command.docid if self._runner.run(command, self.tr("Duplicate article")) else None
 
+    def section_of(self, docid: int) -> str | None:
+        """The slug of the section the article is filed in."""
+        return self._listing.sections_of([docid]).get(docid)
+
+    def move_articles(self, docids: list[int], section: str) -> bool:
+        """Files the articles in another section (undoable); False if none of them moves."""
+        command = MoveArticlesCommand(self._library, docids, section)
+        text = self.tr("Move %n article(s)", "", len(docids))
+        return command.would_change() and self._runner.run(command, text)
+
     def trash_articles(self, docids: list[int]) -> bool:
         """Moves the articles to the trash (undoable)."""
         text = self.tr("Move %n article(s) to the trash", "", len(docids))
@@ -333,6 +375,10 @@ class ArticleListPanel(QWidget):
         self.filter_box = QLineEdit(self)
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.addAction(qta.icon("mdi6.magnify"), QLineEdit.ActionPosition.LeadingPosition)
+        self.section_only_button = QToolButton(self)
+        self.section_only_button.setCheckable(True)
+        self.section_only_button.setIcon(qta.icon("mdi6.folder-search-outline"))
+        self.section_only_button.toggled.connect(self._set_section_only)
         self.trash_button = QToolButton(self)
         self.trash_button.setCheckable(True)
         self.trash_button.setIcon(qta.icon("mdi6.trash-can-outline"))
@@ -368,6 +414,7 @@ class ArticleListPanel(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_box, 1)
+        top.addWidget(self.section_only_button)
         top.addWidget(self.trash_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -381,7 +428,10 @@ class ArticleListPanel(QWidget):
         self.filter_box.textChanged.connect(self._timer.start)
         self.trash_button.toggled.connect(self._set_trash)
         self._current: int | None = None
+        self._current_row = -1
         self._restoring = False
+        model.modelReset.connect(self._show_section_column)
+        self._show_section_column()
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -390,7 +440,13 @@ class ArticleListPanel(QWidget):
 
     def retranslate(self) -> None:
         """Sets the panel's texts in the current language."""
-        self.filter_box.setPlaceholderText(self.tr("Search this section…"))
+        self.filter_box.setPlaceholderText(
+            self.tr("Search this section…") if self.model.section_only else self.tr("Search the library…")
+        )
+        self.filter_box.setAccessibleName(self.tr("Search articles"))
+        self.section_only_button.setToolTip(self.tr("Search only the chosen section"))
+        self.section_only_button.setAccessibleName(self.tr("This section only"))
+        self.table.setAccessibleName(self.tr("Articles"))
         self.trash_button.setText(self.tr("Trash"))
         self.trash_button.setToolTip(self.tr("Show the articles in the trash"))
 
@@ -425,7 +481,26 @@ class ArticleListPanel(QWidget):
 
     def _set_trash(self, on: bool) -> None:
         self.filter_box.setEnabled(not on)
+        self.section_only_button.setEnabled(not on)
         self.model.set_trash(on)
+
+    def _set_section_only(self, on: bool) -> None:
+        self.model.set_section_only(on)
+        self.retranslate()
+
+    def section_only(self) -> bool:
+        """Whether the search box searches the chosen section only."""
+        return self.model.section_only
+
+    def search_everywhere(self) -> None:
+        """Puts the cursor in the search box, set to search every section."""
+        self.trash_button.setChecked(False)
+        self.section_only_button.setChecked(False)
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    def _show_section_column(self) -> None:
+        self.table.setColumnHidden(ArticleListModel.SECTION, not self.model.spans_sections())
 
     # -- the current article ------------------------------------------------------------------------
     def current_docid(self) -> int | None:
@@ -458,15 +533,22 @@ class ArticleListPanel(QWidget):
 
     def _remember_current(self) -> None:
         self._restoring = True
+        self._current_row = self.table.currentIndex().row()
 
     def _restore_current(self) -> None:
-        # After a reload the same article stays current if it is still listed; otherwise none is.
+        # After a reload the same article stays current if it is still listed; otherwise the one that
+        # took its place (or the last one) opens, and none only when the list is empty.
         try:
             if self._current is not None and self.select(self._current):
                 return
         finally:
             self._restoring = False
-        if self._current is not None:
+        if self._current is None:
+            return
+        rows = self.model.rowCount()
+        if rows and self._current_row >= 0:
+            self.select(self.model.docid(min(self._current_row, rows - 1)))
+        else:
             self._current = None
             self.currentArticleChanged.emit(None)
 

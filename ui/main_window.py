@@ -13,8 +13,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from workstation.articles.commands import MoveArticlesCommand
 from workstation.library.store import Library
 
 from ui.about import AboutDialog
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.articles.currentArticleChanged.connect(self._article_chosen)
         self.articles.filesDropped.connect(self.add_photos)
         self.articles.selectionChanged.connect(self._update_actions)
+        self.articles.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.articles.table.customContextMenuRequested.connect(self._list_menu)
         self.articles.trash_button.toggled.connect(self.show_trash_action.setChecked)
         self.list_model.modelReset.connect(self._update_counts)
         self.list_model.modelReset.connect(self._update_actions)
@@ -128,21 +133,25 @@ class MainWindow(QMainWindow):
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         self.undo_action.setIcon(qta.icon("mdi6.undo", hflip=rtl))
         self.redo_action.setIcon(qta.icon("mdi6.redo", hflip=rtl))
-        # Find and replace are the editor's own actions (their shortcuts act inside the editor).
-        editor_actions = getattr(self.editor, "actions", None)
-        if editor_actions is not None:
-            self.find_actions = [editor_actions["find"], editor_actions["replace"]]
-        else:
-            self.find_actions = [self._action("mdi6.find-replace", self.tr("&Find and replace…"), lambda: None)]
-            self.find_actions[0].setEnabled(False)
+        # Find and replace are the editor's own actions; their keys work from anywhere in the window
+        # and bring the article tab forward.
+        self.find_actions = [self.editor.actions["find"], self.editor.actions["replace"]]
+        for action in self.find_actions:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.editor.showRequested.connect(lambda: self.editor_area.setCurrentWidget(self.editor))
+        self.search_action = self._action("mdi6.text-search", self.tr("&Search the library"), self.search_library,
+                                          QKeySequence("Ctrl+Shift+F"))  # fmt: skip
+        self.move_action = self._action("mdi6.folder-move-outline", self.tr("&Move to section…"), self.move_selected,
+                                        QKeySequence("Ctrl+Shift+M"))  # fmt: skip
         self.duplicate_action = self._action("mdi6.content-duplicate", self.tr("D&uplicate article"), self.duplicate,
                                              QKeySequence("Ctrl+D"))  # fmt: skip
         self.trash_action = self._action("mdi6.delete-outline", self.tr("&Delete (move to trash)"), self.trash_selected,
-                                         QKeySequence.StandardKey.Delete)  # fmt: skip
+                                         QKeySequence(Qt.Key.Key_Delete))  # fmt: skip
+        # (Not StandardKey.Delete: on X11 it also binds Ctrl+D, which is Duplicate.)
         # Delete means "delete a character" in the editor: the shortcut only acts in the list.
         self.trash_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.articles.table.addAction(self.trash_action)
-        self.restore_action = self._action("mdi6.delete-restore", self.tr("&Restore from trash"), self.restore_selected)
+        self.restore_action = self._action("mdi6.delete-restore", self.tr("R&estore from trash"), self.restore_selected)
         self.show_trash_action = self._action("mdi6.trash-can-outline", self.tr("Show &trash"), None)
         self.show_trash_action.setCheckable(True)
         self.show_trash_action.toggled.connect(self.articles.trash_button.setChecked)
@@ -164,9 +173,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions(self.find_actions)
+        edit_menu.addActions([*self.find_actions, self.search_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.duplicate_action, self.trash_action, self.restore_action])
+        edit_menu.addActions([self.duplicate_action, self.move_action, self.trash_action, self.restore_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.tree.add_action, self.tree.add_child_action, self.tree.rename_action,
                               self.tree.delete_action])  # fmt: skip
@@ -215,9 +224,11 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        panes = self.settings.value("window/panes")
-        if panes is not None:
-            self.splitter.restoreState(panes)
+        for key, splitter in self._splitters().items():
+            panes = self.settings.value(key)
+            if panes is not None:
+                splitter.restoreState(panes)
+        self.editor.set_details_shown(self.settings.value("editor/details", False, type=bool))
         # Back where the editor left off; else the first section with articles, and its newest article.
         section = self.settings.value("library/section")
         if not self.tree.select(section):
@@ -238,13 +249,18 @@ class MainWindow(QMainWindow):
         """Remembers geometry, panes and the open section and article."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/panes", self.splitter.saveState())
+        for key, splitter in self._splitters().items():
+            self.settings.setValue(key, splitter.saveState())
+        self.settings.setValue("editor/details", self.editor.details_shown())
         self.settings.setValue("library/section", self.tree.current_slug() or "")
         if self._open_docid is not None:
             self.settings.setValue("library/article", self._open_docid)
         else:
             self.settings.remove("library/article")
         self.settings.sync()
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"window/panes": self.splitter, "window/editor-panes": self.editor.splitter}
 
     # -- panes talking to each other ------------------------------------------------------------------
     def _section_chosen(self, slug: str | None) -> None:
@@ -308,12 +324,21 @@ class MainWindow(QMainWindow):
         return bool(self.editor.flush())
 
     def _command_done(self, command) -> None:
-        """Shows the open article again if a command changed its version (a move, a restore)."""
+        """Shows the open article again if a command changed its version (a move, a restore); an article
+        moved to another section is followed there."""
         docid = self._open_docid
         if docid is not None and docid in getattr(command, "touched", ()):
             self.editor.load(None)
             self.editor.load(docid)
+        if isinstance(command, MoveArticlesCommand) and docid in command.origins and not self.list_model.trash:
+            QTimer.singleShot(0, self, lambda: self._follow(docid))
         self._update_actions()
+
+    def _follow(self, docid: int) -> None:
+        """Shows the section an article is filed in, with the article open."""
+        if not (self.list_model.filter_text and not self.articles.section_only()):
+            self.tree.select(self.list_model.section_of(docid))
+        self.articles.select(docid)
 
     def _article_saved(self, docid: int) -> None:
         self.list_model.refresh(docid)
@@ -341,6 +366,7 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(self.list_model.section is not None and not trash)
         self.duplicate_action.setEnabled(selected and not trash)
         self.trash_action.setEnabled(selected and not trash)
+        self.move_action.setEnabled(selected and not trash)
         self.restore_action.setEnabled(selected and trash)
 
     # -- undo: the library's stack, or the open article's when the editor has the focus -------------------
@@ -367,8 +393,9 @@ class MainWindow(QMainWindow):
     def new_article(self) -> None:
         """Creates a draft in the chosen section and opens it."""
         docid = self.list_model.new_article()
-        if docid is not None:
-            self.articles.select(docid)
+        if docid is not None and self.articles.select(docid):
+            self.editor_area.setCurrentWidget(self.editor)
+            self.editor.fields.headline.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def duplicate(self) -> None:
         """Copies the current article as a new draft and opens the copy."""
@@ -381,6 +408,29 @@ class MainWindow(QMainWindow):
     def trash_selected(self) -> None:
         """Moves the selected articles to the trash."""
         self.list_model.trash_articles(self.articles.selected_docids())
+
+    def move_selected(self) -> None:
+        """Asks for a section and files the selected articles there."""
+        docids = self.articles.selected_docids()
+        if not docids:
+            return
+        choices = [(slug, "  " * depth + name) for slug, name, depth in self.tree_model.sections()]
+        current = next((n for n, (slug, _) in enumerate(choices) if slug == self.tree.current_slug()), 0)
+        label = self.tr("Move %n article(s) to the section:", "", len(docids))
+        text, ok = QInputDialog.getItem(self, self.tr("Move to section"), label, [c[1] for c in choices], current,
+                                        False)  # fmt: skip
+        if ok:
+            self.list_model.move_articles(docids, next(slug for slug, shown in choices if shown == text))
+
+    def search_library(self) -> None:
+        """Puts the cursor in the search box, searching every section."""
+        self.articles.search_everywhere()
+
+    def _list_menu(self, pos) -> None:
+        menu = QMenu(self)
+        menu.addActions([self.new_action, self.duplicate_action, self.move_action, self.trash_action,
+                         self.restore_action])  # fmt: skip
+        menu.exec(self.articles.table.viewport().mapToGlobal(pos))
 
     def restore_selected(self) -> None:
         """Takes the selected articles out of the trash."""

@@ -355,6 +355,7 @@ class SectionTreeView(QTreeView):
         self.setDropIndicatorShown(True)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.EditKeyPressed | triggers.SelectedClicked)
+        self.setAccessibleName(self.tr("Sections"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.selectionModel().currentChanged.connect(self._current_changed)
@@ -366,7 +367,7 @@ class SectionTreeView(QTreeView):
         # Delete and F2 act on the tree only (the list and the editor give those keys other meanings).
         for action, key in (
             (self.rename_action, QKeySequence(Qt.Key.Key_F2)),
-            (self.delete_action, QKeySequence(QKeySequence.StandardKey.Delete)),
+            (self.delete_action, QKeySequence(Qt.Key.Key_Delete)),  # StandardKey.Delete is Ctrl+D too on X11
         ):
             action.setShortcut(key)
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)

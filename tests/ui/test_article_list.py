@@ -176,8 +176,13 @@ def test_filter_waits_for_typing_to_pause_and_ignores_tashkeel_and_hamza(qtbot, 
     assert model.rowCount() == 2 and model.filter_text == ""  # not yet: typing may go on
     with qtbot.waitSignal(model.modelReset, timeout=FILTER_DELAY_MS * 8):
         pass
+    # the whole library by default, with the section of each hit in a column of its own
+    assert {model.docid(r) for r in range(model.rowCount())} == {wanted, elsewhere}
+    assert not panel.table.isColumnHidden(ArticleListModel.SECTION)
+    assert model.data(model.index(model.row_of(elsewhere), ArticleListModel.SECTION)) == "الصين"
+    panel.section_only_button.setChecked(True)
     assert [model.docid(r) for r in range(model.rowCount())] == [wanted]
-    assert elsewhere not in {model.docid(r) for r in range(model.rowCount())}
+    assert panel.table.isColumnHidden(ArticleListModel.SECTION)
     assert model.total == 1
     tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert str(wanted) in tooltip
@@ -204,7 +209,7 @@ def test_one_search_per_pause_in_typing(qtbot, library, runner):
     assert calls == ["الامارات"]
 
 
-def test_the_current_article_survives_a_reload_and_is_dropped_when_it_leaves(qtbot, library, runner):
+def test_the_current_article_survives_a_reload_and_gives_way_to_the_next_when_it_leaves(qtbot, library, runner):
     repo = ArticleRepo(library)
     a, b = repo.create("world", headline="أ").docid, repo.create("world", headline="ب").docid
     model = ArticleListModel(library, runner)
@@ -217,9 +222,10 @@ def test_the_current_article_survives_a_reload_and_is_dropped_when_it_leaves(qtb
     assert seen == [a]
     model.reload()
     assert panel.current_docid() == a and seen == [a]
-    model.trash_articles([a])
-    assert panel.current_docid() is None and seen == [a, None]
-    assert panel.select(b) and panel.selected_docids() == [b]
+    model.trash_articles([a])  # the article that took its row opens: the editor never goes blank
+    assert panel.current_docid() == b and seen == [a, b] and panel.selected_docids() == [b]
+    model.trash_articles([b])  # nothing is left to open
+    assert panel.current_docid() is None and seen == [a, b, None]
 
 
 @pytest.mark.parametrize("on", [True, False])

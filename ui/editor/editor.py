@@ -69,6 +69,7 @@ class ArticleEditor(QWidget):
 
     saved = Signal(int)
     dirtyChanged = Signal(bool)
+    showRequested = Signal()  # find or replace was asked for: the editor must be on screen
 
     def __init__(self, library: Library, parent=None, search: SearchFunction | None = None):
         super().__init__(parent)
@@ -84,6 +85,7 @@ class ArticleEditor(QWidget):
 
         self.fields = ArticleFields(self._tz)
         self.body = BodyEdit()
+        self.body.setAccessibleName(self.tr("Article body"))
         self.find_bar = FindBar(self.body)
         self.related = RelatedPanel(search or library_search(library))
         self.actions = EditorActions(self, self.body)
@@ -122,16 +124,18 @@ class ArticleEditor(QWidget):
         body_layout.addWidget(self.dateline_preview)
         body_layout.addWidget(self.body, 1)
         body_layout.addWidget(self.find_bar)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, objectName="editor-panes")
         splitter.addWidget(body_box)
         splitter.addWidget(related_box)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 140])
+        splitter.setSizes([600, 110])
         status = QHBoxLayout()
         status.addWidget(self.words_label)
         status.addStretch()
         status.addWidget(self.state_label)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.setSpacing(4)
         layout.addWidget(self.fields)
         layout.addWidget(splitter, 1)
         layout.addLayout(status)
@@ -148,8 +152,8 @@ class ArticleEditor(QWidget):
         a["numbers"].triggered.connect(lambda: body.toggle_list("ol"))
         a["quote"].triggered.connect(body.toggle_quote)
         a["save"].triggered.connect(self.save_revision)
-        a["find"].triggered.connect(lambda: self.find_bar.show_find(replace=False))
-        a["replace"].triggered.connect(lambda: self.find_bar.show_find(replace=True))
+        a["find"].triggered.connect(lambda: self.open_find(replace=False))
+        a["replace"].triggered.connect(lambda: self.open_find(replace=True))
         a["find_next"].triggered.connect(lambda: self.find_bar.find_next())
         a["find_previous"].triggered.connect(lambda: self.find_bar.find_next(backward=True))
         a["history"].triggered.connect(self.show_history)
@@ -163,6 +167,19 @@ class ArticleEditor(QWidget):
     def undoStack(self):  # noqa: N802 (named as Qt names it, for QUndoGroup.addStack)
         """The QUndoStack of the body's edits (mirroring the text document's own undo)."""
         return self.body.undo_stack
+
+    def open_find(self, replace: bool = False) -> None:
+        """Opens the find (and replace) bar, asking first to be shown."""
+        self.showRequested.emit()
+        self.find_bar.show_find(replace=replace)
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Unfolds or folds the fields under the headline."""
+        self.fields.set_details_shown(shown)
+
+    def details_shown(self) -> bool:
+        """Whether the fields under the headline are unfolded."""
+        return self.fields.details_shown()
 
     def is_dirty(self) -> bool:
         """Whether there are edits not yet in the store."""

@@ -1,4 +1,5 @@
-"""The article's fields above the body: headline, subheadline, dateline, byline, source title, keywords, status."""
+"""The article's fields above the body: a compact header (headline, status) and a panel of details that folds
+away (subheadline, dateline, byline, source title, keywords), so the body keeps most of the height."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -39,6 +42,18 @@ class DatelineTimeEdit(QDateTimeEdit):
         self.setMinimumDateTime(_NO_DATE)
         self.setSpecialValueText("—")
         self.setCalendarPopup(True)
+
+    def keyPressEvent(self, event) -> None:
+        # Tab leaves the field, as in every other field: QDateTimeEdit would step through its sections,
+        # and on the empty value ("no date") swallow the key altogether.
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            event.accept()
+            QWidget.focusNextPrevChild(self, event.key() == Qt.Key.Key_Tab)
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:  # noqa: N802 (Qt's name)
+        return QWidget.focusNextPrevChild(self, next_child)
 
     def set_local(self, local: datetime | None) -> None:
         """Shows a wall-clock time in the site's zone, or "no date"."""
@@ -93,6 +108,24 @@ class ArticleFields(QWidget):
         self.keywords.setPlaceholderText(self.tr("Keywords, separated by commas"))
         for name in ("headline", "subheadline", "dateline_city", "dateline_agency", "byline", "keywords"):
             getattr(self, name).setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        names = {"headline": self.tr("Headline"), "dateline_city": self.tr("Dateline city"),
+                 "dateline_at": self.tr("Dateline time"), "dateline_agency": self.tr("Dateline agency"),
+                 "keywords": self.tr("Keywords"), "status": self.tr("Status")}  # fmt: skip
+        for name, text in names.items():
+            getattr(self, name).setAccessibleName(text)
+        self.now_button.setAccessibleName(self.tr("Set the dateline time to now"))
+        self.details_button = QToolButton(objectName="details_button")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setText(self.tr("&Details"))
+        self.details_button.setToolTip(self.tr("Show or hide the subheadline, dateline, byline and keywords"))
+        self.details_button.toggled.connect(self.set_details_shown)
+
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self.headline, 1)
+        header.addWidget(self.status)
+        header.addWidget(self.details_button)
 
         dateline = QHBoxLayout()
         dateline.setContentsMargins(0, 0, 0, 0)
@@ -100,20 +133,35 @@ class ArticleFields(QWidget):
         dateline.addWidget(self.dateline_at, 2)
         dateline.addWidget(self.now_button)
         dateline.addWidget(self.dateline_agency, 1)
-        meta = QHBoxLayout()
-        meta.setContentsMargins(0, 0, 0, 0)
-        meta.addWidget(self.keywords, 3)
-        meta.addWidget(self.status, 1)
+        people = QHBoxLayout()
+        people.setContentsMargins(0, 0, 0, 0)
+        people.addWidget(self.byline, 1)
+        source_label = QLabel(self.tr("&Source title"))
+        source_label.setBuddy(self.source_title)
+        people.addWidget(source_label)
+        people.addWidget(self.source_title, 1)
 
-        form = QFormLayout(self)
+        # Labels with access keys, each the buddy of its field (a screen reader reads the field by it).
+        self.details = QWidget(objectName="details")
+        form = QFormLayout(self.details)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Headline"), self.headline)
-        form.addRow(self.tr("Subheadline"), self.subheadline)
-        form.addRow(self.tr("Dateline"), dateline)
-        form.addRow(self.tr("Byline"), self.byline)
-        form.addRow(self.tr("Source title"), self.source_title)
-        form.addRow(self.tr("Keywords"), meta)
+        form.addRow(self.tr("S&ubheadline"), self.subheadline)
+        dateline_label = QLabel(self.tr("Date&line"))
+        dateline_label.setBuddy(self.dateline_city)
+        form.addRow(dateline_label, dateline)
+        form.addRow(self.tr("&Byline"), people)
+        form.addRow(self.tr("&Keywords"), self.keywords)
+        self.details.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.details)
+        order = (self.headline, self.status, self.details_button, self.subheadline, self.dateline_city,
+                 self.dateline_at, self.now_button, self.dateline_agency, self.byline, self.source_title, self.keywords)  # fmt: skip
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
 
         for name in TEXT_FIELDS:
             getattr(self, name).textEdited.connect(lambda _text, name=name: self.edited.emit(name))
@@ -121,6 +169,17 @@ class ArticleFields(QWidget):
         self.now_button.clicked.connect(self._set_now)
         self.status.activated.connect(lambda index: self.statusChosen.emit(self.status.itemData(index)))
         self._filling = False
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Unfolds or folds the panel of details under the headline."""
+        self.details.setVisible(shown)
+        if self.details_button.isChecked() != shown:
+            self.details_button.setChecked(shown)
+        self.details_button.setArrowType(Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+
+    def details_shown(self) -> bool:
+        """Whether the panel of details is unfolded."""
+        return self.details_button.isChecked()
 
     def _date_edited(self) -> None:
         if not self._filling:

@@ -44,8 +44,8 @@ class FindBar(QWidget):
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_all)
         self.close_button.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # PySide6 ignores context= here
         self._highlight_timer = QTimer(self, singleShot=True, interval=200)
         self._highlight_timer.timeout.connect(self.highlight)
         self.find_edit.textChanged.connect(lambda _text: self._highlight_timer.start())

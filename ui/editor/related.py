@@ -97,6 +97,7 @@ class RelatedPanel(QWidget):
         self._search = search
         self._docid: int | None = None
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Related articles"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -105,8 +106,10 @@ class RelatedPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.add_button.clicked.connect(self.add_by_search)
         self.remove_button.clicked.connect(self.remove_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.remove_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)  # fmt: skip
+        # Only the Delete key (StandardKey.Delete also means Ctrl+D on X11), and only in the list: the
+        # context must be set after construction, PySide6 ignores the keyword.
+        remove = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.list, self.remove_selected)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
