@@ -137,6 +137,30 @@ def test_internal_drop_on_the_view_reorders(panel):
     assert [panel.model.record(r).id for r in range(4)] == order
 
 
+def test_move_earlier_and_later_keep_the_selection_and_undo(panel):
+    before = _ids(panel)
+    _select(panel, [2])
+    panel.earlier_action.trigger()
+    assert _ids(panel) == [before[0], before[2], before[1], before[3]]
+    assert panel.selected_ids() == [before[2]]
+    panel.later_action.trigger()
+    panel.later_action.trigger()
+    assert _ids(panel) == [before[0], before[1], before[3], before[2]]
+    assert not panel.move_selection(+1)  # already the last photo
+    assert panel.undoStack().count() == 3
+    panel.undoStack().undo()
+    assert _ids(panel) == before and [panel.model.record(r).id for r in range(4)] == before
+
+
+def test_a_drop_lands_by_the_half_of_the_photo_under_the_pointer(panel):
+    rect = panel.view.visualRect(panel.model.index(1))
+    left, right = QPoint(rect.left() + 4, rect.center().y()), QPoint(rect.right() - 4, rect.center().y())
+    start, end = (right, left) if panel.view.layoutDirection() == Qt.LayoutDirection.RightToLeft else (left, right)
+    assert panel.view.row_at(start) == 1  # its reading-start half: in front of it
+    assert panel.view.row_at(end) == 2
+    assert panel.view.row_at(QPoint(panel.view.viewport().width() // 2, panel.view.viewport().height() - 2)) == 4
+
+
 def test_files_dropped_from_outside_are_copied_after_the_event(qtbot, panel, tmp_path):
     outside = tmp_path / "downloads"
     outside.mkdir()

@@ -36,6 +36,15 @@ ItemIdRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
 
 
+def decode_items(data: QMimeData) -> list[int]:
+    """The gallery item ids a drag carries."""
+    try:
+        ids = json.loads(bytes(data.data(MIME_ITEMS)).decode())
+    except (UnicodeDecodeError, ValueError):
+        return []
+    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+
+
 def read_thumbnail(path: Path) -> QImage:
     """Reads one cached thumbnail file (a function of its own so tests can watch what is read)."""
     return QImage(str(path))
@@ -125,7 +134,7 @@ class GalleryModel(QAbstractListModel):
         self.icon_size = 160
         self.item_size = QSize(184, 230)  # every cell alike, so a square photo's caption is not cut
         self.on_edit: Callable[[int, dict[str, str]], None] | None = None
-        self.on_move: Callable[[list[int], int | None], None] | None = None
+        self.on_move: Callable[[list[int], int | None], bool] | None = None
         self._placeholder: QIcon | None = None
         thumbnails.loaded.connect(self._on_thumbnail)
 
@@ -193,6 +202,33 @@ class GalleryModel(QAbstractListModel):
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
+    def moveRows(self, source_parent, source_row: int, count: int, destination_parent, destination_child: int) -> bool:  # noqa: N802
+        """Moves a block of rows in front of `destination_child` (the row count: to the end), as one
+        undoable reorder; the rows move at once, the library follows through the callback."""
+        n = len(self.records)
+        if (source_parent.isValid() or destination_parent.isValid() or count < 1 or self.on_move is None
+                or not (0 <= source_row and source_row + count <= n and 0 <= destination_child <= n)
+                or source_row <= destination_child <= source_row + count):  # fmt: skip
+            return False
+        moving = self.records[source_row : source_row + count]
+        before = self.records[destination_child].id if destination_child < n else None
+        self.beginMoveRows(QModelIndex(), source_row, source_row + count - 1, QModelIndex(), destination_child)
+        rest = [r for r in self.records if r not in moving]
+        at = next((i for i, r in enumerate(rest) if r.id == before), len(rest))
+        self.records = rest[:at] + moving + rest[at:]
+        self.endMoveRows()
+        return bool(self.on_move([r.id for r in moving], before))
+
+    def move_ids(self, ids: list[int], row: int) -> bool:
+        """Moves these items, in story order, in front of the item at `row` (the row count: to the end)."""
+        rows = sorted(self.row_of(i) for i in ids if self.row_of(i) >= 0)
+        if not rows or self.on_move is None:
+            return False
+        if rows == list(range(rows[0], rows[-1] + 1)):
+            return self.moveRows(QModelIndex(), rows[0], len(rows), QModelIndex(), row)
+        before = self.records[row].id if 0 <= row < len(self.records) else None
+        return bool(self.on_move([self.records[r].id for r in rows], before))
+
     def mimeTypes(self) -> list[str]:
         return [MIME_ITEMS]
 
@@ -206,15 +242,14 @@ class GalleryModel(QAbstractListModel):
         return data.hasFormat(MIME_ITEMS)
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:
-        """Reorders through the callback; answers False so the view removes no rows itself."""
+        """Reorders (one undoable step); answers False so that a view removes no rows itself."""
         if not data.hasFormat(MIME_ITEMS) or self.on_move is None:
             return False
-        ids = [i for i in json.loads(bytes(data.data(MIME_ITEMS)).decode()) if self.row_of(i) >= 0]
         if parent.isValid():
             row = parent.row()  # dropped onto an item: in front of it
-        before = self.records[row].id if 0 <= row < len(self.records) else None
-        if ids:
-            self.on_move(ids, before)
+        if not 0 <= row <= len(self.records):
+            row = len(self.records)
+        self.move_ids(decode_items(data), row)
         return False
 
     # -- internals -----------------------------------------------------------------------------

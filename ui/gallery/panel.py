@@ -91,6 +91,12 @@ class GalleryPanel(QWidget):
         self.credit_action = self._action(self.tr("Set credit…"), self.ask_credit)
         self.template_action = self._action(self.tr("Caption template…"), self.ask_template)
         self.remove_action = self._action(self.tr("Remove from story"), self.remove_selection)
+        self.earlier_action = self._action(self.tr("Move earlier"), lambda: self.move_selection(-1),
+                                           QKeySequence("Ctrl+Shift+Up"))  # fmt: skip
+        self.later_action = self._action(self.tr("Move later"), lambda: self.move_selection(+1),
+                                         QKeySequence("Ctrl+Shift+Down"))  # fmt: skip
+        for action in (self.earlier_action, self.later_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.toolbar.addSeparator()
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setRange(ZOOM_MIN, ZOOM_MAX)
@@ -188,14 +194,30 @@ class GalleryPanel(QWidget):
 
     def move_items(self, item_ids: list[int], before: int | None) -> bool:
         """Moves items, in their current order, in front of another item (None: to the end)."""
-        order = [r.id for r in self.model.records]
+        order = [r.id for r in self.repo.items(self.docid)] if self.docid is not None else []  # the view may be ahead
         moving = [i for i in order if i in set(item_ids)]
         rest = [i for i in order if i not in set(item_ids)]
         at = rest.index(before) if before in rest else len(rest)
         new_order = rest[:at] + moving + rest[at:]
         if new_order == order:
             return False
-        return self._run(ReorderCommand(self.repo, self.docid, new_order), self.tr("Reorder photos"))
+        if self._run(ReorderCommand(self.repo, self.docid, new_order), self.tr("Reorder photos")):
+            return True
+        self.refresh()  # the view may have moved the rows already: show the library's order again
+        return False
+
+    def move_selection(self, step: int) -> bool:
+        """Moves the selected photos one place earlier (-1) or later (+1) in the story."""
+        rows = sorted(self.model.row_of(i) for i in self.selected_ids())
+        if not rows:
+            return False
+        if step < 0:
+            if rows[0] == 0:
+                return False
+            return self.model.move_ids(self.selected_ids(), rows[0] - 1)
+        if rows[-1] >= len(self.model.records) - 1:
+            return False
+        return self.model.move_ids(self.selected_ids(), rows[-1] + 2)
 
     def set_credit_for_selection(self, credit: str) -> bool:
         """Gives every selected item this credit."""
@@ -340,7 +362,8 @@ class GalleryPanel(QWidget):
 
     def _update_actions(self) -> None:
         has_selection = bool(self.view.selectionModel().selectedIndexes())
-        for action in (self.credit_action, self.template_action, self.remove_action):
+        for action in (self.credit_action, self.template_action, self.remove_action, self.earlier_action,
+                       self.later_action):  # fmt: skip
             action.setEnabled(has_selection)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:

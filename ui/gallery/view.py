@@ -1,12 +1,21 @@
-"""The gallery's icon view: thumbnails in story order, drag to reorder, drop files to add copies."""
+"""The gallery's icon view: thumbnails in story order, drag to reorder, drop files to add copies.
+
+A photo dragged inside the view lands where the drop indicator shows it: in front of the
+photo under the pointer when the pointer is on that photo's reading-start half (its right
+half, right to left), else after it. The view drives this drag itself, over the model's
+moveRows, rather than leaving it to QListView's icon mode, which moves icons on screen and
+leaves the model (and so the story order) alone.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDrag, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView
+
+from ui.gallery.model import MIME_ITEMS, decode_items
 
 
 def local_paths(mime) -> list[Path]:
@@ -46,34 +55,110 @@ class GalleryView(QListView):
         self.setDropIndicatorShown(True)
         self.setSpacing(6)
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.setAccessibleName(self.tr("Photos of the article"))
         self.set_thumbnail_size(160)
+        self.drop_row: int | None = None  # where a photo being dragged would land (for the indicator)
 
     def set_thumbnail_size(self, size: int) -> None:
         """Thumbnail edge in pixels; the grid leaves room for two lines of caption under a square one."""
         self.setIconSize(QSize(size, size))
         self.setGridSize(QSize(size + 24, size + 3 * self.fontMetrics().lineSpacing() + 12))
 
-    # -- drops from outside: always a copy ---------------------------------------------------------
+    # -- reordering by drag ------------------------------------------------------------------------
+    def startDrag(self, supported_actions) -> None:
+        indexes = sorted((i for i in self.selectedIndexes() if i.isValid()), key=lambda i: i.row())
+        if not indexes or self.model() is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.model().mimeData(indexes))
+        icon = self.model().data(self.currentIndex() if self.currentIndex().isValid() else indexes[0],
+                                 Qt.ItemDataRole.DecorationRole)  # fmt: skip
+        if icon is not None:
+            pixmap = icon.pixmap(self.iconSize() * 0.6)
+            drag.setPixmap(pixmap)
+            drag.setHotSpot(QPoint(pixmap.width() // 2, pixmap.height() // 2))
+        drag.exec(Qt.DropAction.MoveAction)
+        self._set_drop_row(None)
+
+    def _internal(self, event) -> bool:
+        return event.mimeData().hasFormat(MIME_ITEMS)  # photos of this gallery (others are ignored)
+
+    def row_at(self, pos: QPoint) -> int:
+        """The row a photo dropped at `pos` (viewport coordinates) would take."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        index = self.indexAt(pos)
+        if not index.isValid():  # between cells: the nearest cell on the same line decides
+            line = [
+                (abs(pos.x() - rect.center().x()), row)
+                for row in range(count)
+                if (rect := self.visualRect(model.index(row, 0))).top() <= pos.y() <= rect.bottom()
+            ]
+            if not line:
+                return count
+            index = model.index(min(line)[1], 0)
+        rect = self.visualRect(index)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        before = pos.x() > rect.center().x() if rtl else pos.x() < rect.center().x()
+        return index.row() if before else index.row() + 1
+
+    def _set_drop_row(self, row: int | None) -> None:
+        if row != self.drop_row:
+            self.drop_row = row
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.drop_row is None or self.model() is None or not self.model().rowCount():
+            return
+        count = self.model().rowCount()
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        if self.drop_row < count:  # at the reading start of the photo it goes in front of
+            rect = self.visualRect(self.model().index(self.drop_row, 0))
+            x = rect.right() + self.spacing() // 2 if rtl else rect.left() - self.spacing() // 2
+        else:  # after the last photo
+            rect = self.visualRect(self.model().index(count - 1, 0))
+            x = rect.left() - self.spacing() // 2 if rtl else rect.right() + self.spacing() // 2
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().highlight().color(), 4))
+        painter.drawLine(x, rect.top(), x, rect.bottom())
+        painter.end()
+
+    # -- drops: photos moving inside the view; files from outside, always a copy ----------------------
     def _external(self, event) -> bool:
         return event.source() is not self and bool(local_paths(event.mimeData()))
 
     def dragEnterEvent(self, event) -> None:
-        if self._external(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+        if self._internal(event) or self._external(event):
+            self.dragMoveEvent(event)
         else:
-            super().dragEnterEvent(event)
+            event.ignore()
 
     def dragMoveEvent(self, event) -> None:
-        if self._external(event):
+        if self._internal(event):
+            self._set_drop_row(self.row_at(event.position().toPoint()))
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        elif self._external(event):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
-            super().dragMoveEvent(event)
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:
+        self._set_drop_row(None)
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event) -> None:
+        if self._internal(event):
+            row = self.row_at(event.position().toPoint())
+            self._set_drop_row(None)
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+            self.model().move_ids(decode_items(event.mimeData()), row)  # one undoable step
+            return
         if not self._external(event):
-            super().dropEvent(event)
+            event.ignore()
             return
         paths = local_paths(event.mimeData())
         event.setDropAction(Qt.DropAction.CopyAction)
