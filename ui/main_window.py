@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.library_stack)
         self.undo_group.setActiveStack(self.library_stack)
         self.runner = CommandRunner(self.library_stack, self)
-        self.runner.before_change = self._save_open_article
+        self.runner.before_change = self._before_command
+        self._docid_before_command: int | None = None
         self.runner.failed.connect(self._show_failure)
 
         self.tree_model = SectionTreeModel(library, self.runner, self)
@@ -319,6 +320,10 @@ class MainWindow(QMainWindow):
         self.editor_area.setCurrentWidget(self.photos_tab)
         self.gallery.add_files(paths)
 
+    def _before_command(self) -> bool:
+        self._docid_before_command = self._open_docid
+        return self._save_open_article()
+
     def _save_open_article(self) -> bool:
         """Saves what the editor holds; False if it could not."""
         return bool(self.editor.flush())
@@ -330,8 +335,9 @@ class MainWindow(QMainWindow):
         if docid is not None and docid in getattr(command, "touched", ()):
             self.editor.load(None)
             self.editor.load(docid)
-        if isinstance(command, MoveArticlesCommand) and docid in command.origins and not self.list_model.trash:
-            QTimer.singleShot(0, self, lambda: self._follow(docid))
+        was_open = self._docid_before_command
+        if isinstance(command, MoveArticlesCommand) and was_open in command.origins and not self.list_model.trash:
+            QTimer.singleShot(0, self, lambda: self._follow(was_open))
         self._update_actions()
 
     def _follow(self, docid: int) -> None:

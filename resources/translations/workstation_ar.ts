@@ -33,6 +33,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 <context>
     <name>ArticleEditor</name>
     <message>
+        <source>Article body</source>
+        <translation>نص المقالة</translation>
+    </message>
+    <message>
         <source>The dateline as it opens the first paragraph</source>
         <translation>سطر التاريخ كما يفتتح الفقرة الأولى</translation>
     </message>
@@ -128,16 +132,60 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>كلمات مفتاحية تفصل بينها فواصل</translation>
     </message>
     <message>
-        <source>Dateline</source>
-        <translation>سطر التاريخ</translation>
-    </message>
-    <message>
         <source>Byline</source>
         <translation>الكاتب</translation>
     </message>
     <message>
+        <source>Dateline city</source>
+        <translation>مدينة سطر التاريخ</translation>
+    </message>
+    <message>
         <source>Source title</source>
         <translation>العنوان بلغة المصدر</translation>
+    </message>
+    <message>
+        <source>Dateline time</source>
+        <translation>وقت سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Dateline agency</source>
+        <translation>وكالة سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Set the dateline time to now</source>
+        <translation>اجعل وقت سطر التاريخ الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>ال&amp;تفاصيل</translation>
+    </message>
+    <message>
+        <source>Show or hide the subheadline, dateline, byline and keywords</source>
+        <translation>إظهار العنوان الفرعي وسطر التاريخ والكاتب والكلمات المفتاحية أو إخفاؤها</translation>
+    </message>
+    <message>
+        <source>&amp;Source title</source>
+        <translation>العنوان بلغة ال&amp;مصدر</translation>
+    </message>
+    <message>
+        <source>S&amp;ubheadline</source>
+        <translation>العنوان ال&amp;فرعي</translation>
+    </message>
+    <message>
+        <source>Date&amp;line</source>
+        <translation>سطر ال&amp;تاريخ</translation>
+    </message>
+    <message>
+        <source>&amp;Byline</source>
+        <translation>ال&amp;كاتب</translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
+        <translation>الكلمات ال&amp;مفتاحية</translation>
     </message>
     <message>
         <source>Keywords</source>
@@ -163,6 +211,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>التاريخ</translation>
     </message>
     <message>
+        <source>Section</source>
+        <translation>القسم</translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation>مسودة</translation>
     </message>
@@ -181,6 +233,17 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Duplicate article</source>
         <translation>نسخ المقالة</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n article(s)</source>
+        <translation>
+            <numerusform>نقل %n مقالة</numerusform>
+            <numerusform>نقل مقالة</numerusform>
+            <numerusform>نقل مقالتين</numerusform>
+            <numerusform>نقل %n مقالات</numerusform>
+            <numerusform>نقل %n مقالة</numerusform>
+            <numerusform>نقل %n مقالة</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Move %n article(s) to the trash</source>
@@ -210,6 +273,26 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Search this section…</source>
         <translation>ابحث في هذا القسم…</translation>
+    </message>
+    <message>
+        <source>Search the library…</source>
+        <translation>البحث في المكتبة…</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>البحث في المقالات</translation>
+    </message>
+    <message>
+        <source>Search only the chosen section</source>
+        <translation>البحث في القسم المختار وحده</translation>
+    </message>
+    <message>
+        <source>This section only</source>
+        <translation>هذا القسم وحده</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
     </message>
     <message>
         <source>Trash</source>
@@ -438,7 +521,11 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Replace with</source>
-        <translation>استبدل بـ</translation>
+        <translation>استبدال بـ</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>بحث</translation>
     </message>
     <message>
         <source>Previous</source>
@@ -490,6 +577,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Remove from story</source>
         <translation>إزالة من القصة</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>تقديم</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>تأخير</translation>
     </message>
     <message>
         <source>Thumbnail size (Ctrl + wheel)</source>
@@ -576,6 +671,13 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>GalleryView</name>
+    <message>
+        <source>Photos of the article</source>
+        <translation>صور المقالة</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Caption</source>
@@ -650,67 +752,71 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>&amp;New article</source>
-        <translation>مقالة جديدة</translation>
+        <translation>مقالة &amp;جديدة</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>تصدير…</translation>
+        <translation>&amp;تصدير…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>خروج</translation>
+        <translation>&amp;خروج</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>تراجع</translation>
+        <translation>&amp;تراجع</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>إعادة</translation>
-    </message>
-    <message>
-        <source>&amp;Find and replace…</source>
-        <translation>بحث واستبدال…</translation>
+        <translation>إ&amp;عادة</translation>
     </message>
     <message>
         <source>D&amp;uplicate article</source>
-        <translation>نسخ المقالة</translation>
+        <translation>&amp;نسخ المقالة</translation>
     </message>
     <message>
         <source>&amp;Delete (move to trash)</source>
-        <translation>حذف (إلى سلة المحذوفات)</translation>
+        <translation>&amp;حذف (إلى سلة المحذوفات)</translation>
     </message>
     <message>
-        <source>&amp;Restore from trash</source>
-        <translation>استعادة من سلة المحذوفات</translation>
+        <source>&amp;Search the library</source>
+        <translation>ال&amp;بحث في المكتبة</translation>
+    </message>
+    <message>
+        <source>&amp;Move to section…</source>
+        <translation>&amp;نقل إلى قسم…</translation>
+    </message>
+    <message>
+        <source>R&amp;estore from trash</source>
+        <translation>است&amp;عادة من سلة المحذوفات</translation>
     </message>
     <message>
         <source>Show &amp;trash</source>
-        <translation>عرض سلة المحذوفات</translation>
+        <translation>عرض &amp;سلة المحذوفات</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation>حول محطة التحرير</translation>
+        <translation>&amp;حول محطة التحرير</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>ملف</translation>
+        <translation>&amp;ملف</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>تحرير</translation>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>عرض</translation>
+        <translation>&amp;عرض</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation>اللغة</translation>
+        <translation>ال&amp;لغة</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>مساعدة</translation>
+        <translation>م&amp;ساعدة</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -783,6 +889,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
             <numerusform>%n في هذا القسم</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the section:</source>
+        <translation>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+            <numerusform>نقل مقالة إلى القسم:</numerusform>
+            <numerusform>نقل مقالتين إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالات إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to section</source>
+        <translation>نقل إلى قسم</translation>
+    </message>
     <message>
         <source>The open article could not be saved; the language was not changed.</source>
         <translation>تعذر حفظ المقالة المفتوحة؛ لم تتغير اللغة.</translation>
@@ -794,6 +915,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>RelatedPanel</name>
+    <message>
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
     <message>
         <source>Add…</source>
         <translation>إضافة…</translation>
@@ -908,6 +1033,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>SectionTreeView</name>
+    <message>
+        <source>Sections</source>
+        <translation>الأقسام</translation>
+    </message>
     <message>
         <source>New section…</source>
         <translation>قسم جديد…</translation>

@@ -32,6 +32,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 <context>
     <name>ArticleEditor</name>
     <message>
+        <source>Article body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The dateline as it opens the first paragraph</source>
         <translation type="unfinished"></translation>
     </message>
@@ -127,15 +131,59 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dateline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Byline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dateline city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Source title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the dateline time to now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the subheadline, dateline, byline and keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubheadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date&amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Byline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keywords</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -162,6 +210,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,6 +234,13 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>Move %n article(s)</source>
+        <translation>
+            <numerusform>Move %n article</numerusform>
+            <numerusform>Move %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Move %n article(s) to the trash</source>
         <translation>
             <numerusform>Move %n article to the trash</numerusform>
@@ -200,6 +259,26 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <name>ArticleListPanel</name>
     <message>
         <source>Search this section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search only the chosen section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This section only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -432,6 +511,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,6 +563,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Remove from story</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -559,6 +650,13 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Gallery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryView</name>
+    <message>
+        <source>Photos of the article</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -656,10 +754,6 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Find and replace…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>D&amp;uplicate article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +762,15 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Restore from trash</source>
+        <source>&amp;Search the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move to section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;estore from trash</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -750,6 +852,17 @@ Free software under the GNU General Public License, version 3 or later ({licence
             <numerusform>%n in this section</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the section:</source>
+        <translation>
+            <numerusform>Move %n article to the section:</numerusform>
+            <numerusform>Move %n articles to the section:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to section</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The open article could not be saved; the language was not changed.</source>
         <translation type="unfinished"></translation>
@@ -761,6 +874,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>RelatedPanel</name>
+    <message>
+        <source>Related articles</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Add…</source>
         <translation type="unfinished"></translation>
@@ -871,6 +988,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>SectionTreeView</name>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>New section…</source>
         <translation type="unfinished"></translation>

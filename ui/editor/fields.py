@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import qtawesome as qta
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -108,7 +109,8 @@ class ArticleFields(QWidget):
         self.keywords.setPlaceholderText(self.tr("Keywords, separated by commas"))
         for name in ("headline", "subheadline", "dateline_city", "dateline_agency", "byline", "keywords"):
             getattr(self, name).setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        names = {"headline": self.tr("Headline"), "dateline_city": self.tr("Dateline city"),
+        names = {"headline": self.tr("Headline"), "subheadline": self.tr("Subheadline"), "byline": self.tr("Byline"),
+                 "source_title": self.tr("Source title"), "dateline_city": self.tr("Dateline city"),
                  "dateline_at": self.tr("Dateline time"), "dateline_agency": self.tr("Dateline agency"),
                  "keywords": self.tr("Keywords"), "status": self.tr("Status")}  # fmt: skip
         for name, text in names.items():
@@ -150,9 +152,11 @@ class ArticleFields(QWidget):
         dateline_label = QLabel(self.tr("Date&line"))
         dateline_label.setBuddy(self.dateline_city)
         form.addRow(dateline_label, dateline)
-        form.addRow(self.tr("&Byline"), people)
+        byline_label = QLabel(self.tr("&Byline"))
+        byline_label.setBuddy(self.byline)
+        form.addRow(byline_label, people)
         form.addRow(self.tr("&Keywords"), self.keywords)
-        self.details.hide()
+        self.set_details_shown(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +179,7 @@ class ArticleFields(QWidget):
         self.details.setVisible(shown)
         if self.details_button.isChecked() != shown:
             self.details_button.setChecked(shown)
-        self.details_button.setArrowType(Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+        self.details_button.setIcon(qta.icon("mdi6.chevron-up" if shown else "mdi6.chevron-down"))
 
     def details_shown(self) -> bool:
         """Whether the panel of details is unfolded."""

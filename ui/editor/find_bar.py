@@ -21,6 +21,8 @@ class FindBar(QWidget):
         self._folded_state: tuple = ()
         self.find_edit = QLineEdit(placeholderText=self.tr("Find (ignores tashkeel and hamza forms)"))
         self.replace_edit = QLineEdit(placeholderText=self.tr("Replace with"))
+        self.find_edit.setAccessibleName(self.tr("Find"))
+        self.replace_edit.setAccessibleName(self.tr("Replace with"))
         self.count_label = QLabel()
         self.previous_button = QToolButton(text=self.tr("Previous"))
         self.next_button = QToolButton(text=self.tr("Next"))
