@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -21,11 +22,19 @@ from workstation.articles.repo import ArticleRepo
 from workstation.demo import build_demo
 from workstation.library.store import open_library
 
-from tests.integration.desk import ROOT, SYSTEM_PYTHON, Desk, wait
+from tests.integration.desk import HERE, ROOT, SYSTEM_PYTHON, Desk, wait
 
 AT_SPI_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 PACKAGES = "xvfb xdotool at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus"
 SCREEN = (1600, 1000)  # room for the window's default 1400 × 860
+
+
+def pytest_collection_modifyitems(items):
+    """Every test here starts the app on a virtual screen: slow, and of the real-input tier."""
+    for item in items:
+        if HERE in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.realinput)
 
 
 def _missing() -> list[str]:

@@ -95,8 +95,9 @@ class GalleryPanel(QWidget):
                                            QKeySequence("Ctrl+Shift+Up"))  # fmt: skip
         self.later_action = self._action(self.tr("Move later"), lambda: self.move_selection(+1),
                                          QKeySequence("Ctrl+Shift+Down"))  # fmt: skip
-        for action in (self.earlier_action, self.later_action):
+        for action in (self.earlier_action, self.later_action):  # their keys act anywhere in the panel
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.toolbar.addSeparator()
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setRange(ZOOM_MIN, ZOOM_MAX)

@@ -58,6 +58,7 @@ class GalleryView(QListView):
         self.setAccessibleName(self.tr("Photos of the article"))
         self.set_thumbnail_size(160)
         self.drop_row: int | None = None  # where a photo being dragged would land (for the indicator)
+        self._drop_anchor: tuple[int, bool] | None = None  # the photo it lands by, and whether in front
 
     def set_thumbnail_size(self, size: int) -> None:
         """Thumbnail edge in pixels; the grid leaves room for two lines of caption under a square one."""
@@ -85,6 +86,10 @@ class GalleryView(QListView):
 
     def row_at(self, pos: QPoint) -> int:
         """The row a photo dropped at `pos` (viewport coordinates) would take."""
+        return self._drop_place(pos)[0]
+
+    def _drop_place(self, pos: QPoint) -> tuple[int, int, bool]:
+        """The row a drop at `pos` takes, the photo it lands by, and whether in front of that photo."""
         model = self.model()
         count = model.rowCount() if model is not None else 0
         index = self.indexAt(pos)
@@ -95,30 +100,28 @@ class GalleryView(QListView):
                 if (rect := self.visualRect(model.index(row, 0))).top() <= pos.y() <= rect.bottom()
             ]
             if not line:
-                return count
+                return count, count - 1, False
             index = model.index(min(line)[1], 0)
         rect = self.visualRect(index)
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         before = pos.x() > rect.center().x() if rtl else pos.x() < rect.center().x()
-        return index.row() if before else index.row() + 1
+        return (index.row() if before else index.row() + 1), index.row(), before
 
-    def _set_drop_row(self, row: int | None) -> None:
-        if row != self.drop_row:
-            self.drop_row = row
+    def _set_drop_row(self, row: int | None, anchor: tuple[int, bool] | None = None) -> None:
+        if (row, anchor) != (self.drop_row, self._drop_anchor):
+            self.drop_row, self._drop_anchor = row, anchor
             self.viewport().update()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        if self.drop_row is None or self.model() is None or not self.model().rowCount():
+        if self._drop_anchor is None or self.model() is None or not self.model().rowCount():
             return
-        count = self.model().rowCount()
+        # A bar at the edge of the photo under the pointer where the dropped photo will go: its reading
+        # start (right, right to left) when the drop lands in front of it, else its reading end.
+        row, before = self._drop_anchor
+        rect = self.visualRect(self.model().index(row, 0))
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        if self.drop_row < count:  # at the reading start of the photo it goes in front of
-            rect = self.visualRect(self.model().index(self.drop_row, 0))
-            x = rect.right() + self.spacing() // 2 if rtl else rect.left() - self.spacing() // 2
-        else:  # after the last photo
-            rect = self.visualRect(self.model().index(count - 1, 0))
-            x = rect.left() - self.spacing() // 2 if rtl else rect.right() + self.spacing() // 2
+        x = rect.right() + self.spacing() // 2 if rtl == before else rect.left() - self.spacing() // 2
         painter = QPainter(self.viewport())
         painter.setPen(QPen(self.palette().highlight().color(), 4))
         painter.drawLine(x, rect.top(), x, rect.bottom())
@@ -136,7 +139,8 @@ class GalleryView(QListView):
 
     def dragMoveEvent(self, event) -> None:
         if self._internal(event):
-            self._set_drop_row(self.row_at(event.position().toPoint()))
+            row, anchor, before = self._drop_place(event.position().toPoint())
+            self._set_drop_row(row, (anchor, before))
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
         elif self._external(event):
