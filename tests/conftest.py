@@ -1,4 +1,4 @@
-"""Test setup: headless Qt, and every user folder inside the test's own tmp_path."""
+"""Test setup: headless Qt, every user folder inside the test's own tmp_path, and an sshd for the publish tests."""
 
 import os
 
@@ -24,3 +24,18 @@ def library(tmp_path):
     lib = open_library(str(tmp_path / "library.sqlite"))
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory):
+    """OpenSSH's sshd on 127.0.0.1 (a free port, a throw-away host key), accepting one throw-away
+    user key; stopped at the end. Skipped without openssh-server."""
+    from tests.sshd_support import SshdUnavailable, start_sshd
+
+    try:
+        server, proc = start_sshd(tmp_path_factory.mktemp("sshd"))
+    except SshdUnavailable as exc:
+        pytest.skip(str(exc))
+    yield server
+    proc.terminate()
+    proc.wait(timeout=10)

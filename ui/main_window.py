@@ -32,6 +32,7 @@ from ui.article_list import ArticleListModel, ArticleListPanel
 from ui.editor import ArticleEditor
 from ui.export_dialog import ExportDialog
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
+from ui.publish_dialog import PublishDialog
 from ui.section_tree import SectionTreeModel, SectionTreeView
 from ui.undo import CommandRunner
 
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
         self.new_action = self._action("mdi6.file-document-plus-outline", self.tr("&New article"), self.new_article,
                                        QKeySequence.StandardKey.New)  # fmt: skip
         self.export_action = self._action("mdi6.export", self.tr("&Export…"), self.export, QKeySequence("Ctrl+E"))
+        self.publish_action = self._action("mdi6.cloud-upload-outline", self.tr("&Publish…"), self.publish,
+                                           QKeySequence("Ctrl+Shift+P"))  # fmt: skip
         self.quit_action = self._action("mdi6.exit-to-app", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.new_action, self.export_action])
+        file_menu.addActions([self.new_action, self.export_action, self.publish_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -196,7 +199,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.find_actions[0], self.export_action])
+        toolbar.addActions([self.find_actions[0], self.export_action, self.publish_action])
 
     def _build_status_bar(self) -> None:
         where = str(self.library.path) if self.library.path is not None else self.library.url
@@ -447,6 +450,11 @@ class MainWindow(QMainWindow):
         self._save_open_article()
         section = None if self.list_model.trash else self.tree.current_slug()
         ExportDialog(self.library, self, section=section, docid=self._open_docid).exec()
+
+    def publish(self) -> None:
+        """Opens the publish dialog."""
+        self._save_open_article()
+        PublishDialog(self.library, self.settings, self).exec()
 
     def about(self) -> None:
         """Shows what the app is and who made it."""

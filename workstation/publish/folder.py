@@ -35,11 +35,12 @@ class FolderTarget(Target):
             raise PublishError(f"{rel} is outside {self.root} (a link leads elsewhere); refused.")
         return path
 
-    async def open(self) -> None:
+    async def open(self, create: bool = True) -> None:
         if self.root.exists() and not self.root.is_dir():
             raise PublishError(f"{self.root} is not a folder.")
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            if create:
+                self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PublishError(f"Cannot create the folder {self.root}: {exc.strerror}.") from None
         self._real_root = os.path.realpath(self.root)

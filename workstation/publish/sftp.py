@@ -131,7 +131,7 @@ class SftpTarget(Target):
         except (OSError, ValueError) as exc:
             raise PublishError(f"The known_hosts file {path} cannot be read ({exc}).") from None
 
-    async def open(self) -> None:
+    async def open(self, create: bool = True) -> None:
         known = self._known_hosts()
         options = {}
         if self.access.identity is not None:
@@ -160,7 +160,8 @@ class SftpTarget(Target):
         except (OSError, asyncssh.Error) as exc:
             reason = getattr(exc, "reason", None) or getattr(exc, "strerror", None) or exc
             raise PublishError(f"Cannot reach {self.host}:{self.port}: {reason}.") from None
-        await self._make_root()
+        if create:
+            await self._make_root()
 
     def _host_key_error(self, known) -> HostKeyError:
         key = _Client.offered

@@ -125,7 +125,7 @@ class _Sync:
         except OSError:
             raise PublishError(f"{self.bundle} is not an exported bundle (it has no {MANIFEST}).") from None
         local = local_entries(manifest_bytes)
-        await self.target.open()
+        await self.target.open(create=not self.dry_run)
         try:
             return await self._run(local)
         except PublishCancelled as exc:

@@ -44,8 +44,8 @@ class Target(ABC):
         """The target as the editor names it (a URL without secrets, or a folder)."""
 
     @abstractmethod
-    async def open(self) -> None:
-        """Connects, checks who is at the other end, and makes the root folder when missing."""
+    async def open(self, create: bool = True) -> None:
+        """Connects, checks who is at the other end, and (with `create`) makes the root folder when missing."""
 
     async def close(self) -> None:  # noqa: B027 (nothing to end for most targets)
         """Ends the connection."""

@@ -1,0 +1,133 @@
+"""The publish dialog: saved targets without secrets, a preview grouped by kind with headlines before
+anything is sent, the publish with progress, Cancel, and an unknown host key compared and trusted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from workstation.publish.log import history  # noqa: E402
+
+from tests.export_support import SEED_DOCID, SEED_HEADLINE, build_sample  # noqa: E402
+from ui.publish_dialog import PublishDialog, saved_targets  # noqa: E402
+
+
+@pytest.fixture
+def sample(library):
+    build_sample(library, payload_story=False)
+    return library
+
+
+def _groups(dialog) -> dict[str, list[str]]:
+    tree = dialog.preview
+    groups = {}
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        groups[item.data(0, Qt.ItemDataRole.UserRole)] = [item.child(k).text(0) for k in range(item.childCount())]
+    return groups
+
+
+def _run(qtbot, dialog, button) -> None:
+    button.click()
+    assert dialog.is_running()
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=120_000)
+
+
+def test_preview_then_publish_to_a_folder(qtbot, sample, settings, tmp_path):
+    out = tmp_path / "webroot"
+    dialog = PublishDialog(sample, settings)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(str(out))
+    assert dialog.preview_button.isEnabled() and not dialog.publish_button.isEnabled()
+
+    _run(qtbot, dialog, dialog.preview_button)
+    groups = _groups(dialog)
+    assert list(groups) == ["stories", "sections", "photos", "feeds", "static"]
+    assert f"{SEED_HEADLINE} — {SEED_DOCID}" in groups["stories"]
+    assert "index.html" in groups["sections"] and "feed.xml" in groups["feeds"]
+    assert not out.exists()  # the preview touched nothing
+    assert dialog.publish_button.isEnabled()
+
+    _run(qtbot, dialog, dialog.publish_button)
+    assert (out / "manifest.json").is_file() and "Sent" in dialog.status.text()
+    assert not dialog.publish_button.isEnabled()  # a new preview comes first
+    assert history(sample)[0].target == str(out)
+
+    _run(qtbot, dialog, dialog.preview_button)
+    assert _groups(dialog) == {} and "up to date" in dialog.status.text()
+
+
+def test_changing_the_target_after_the_preview_asks_for_a_new_one(qtbot, sample, settings, tmp_path):
+    dialog = PublishDialog(sample, settings)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(str(tmp_path / "a"))
+    _run(qtbot, dialog, dialog.preview_button)
+    assert dialog.publish_button.isEnabled()
+    dialog.delete.setChecked(True)
+    assert not dialog.publish_button.isEnabled()
+    dialog.url.setText(str(tmp_path / "b"))
+    dialog.delete.setChecked(False)
+    assert not dialog.publish_button.isEnabled()
+
+
+def test_saved_targets_keep_no_secret(qtbot, sample, settings, tmp_path):
+    dialog = PublishDialog(sample, settings)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("الموقع")
+    dialog.url.setText("sftp://editor@www.example.com/var/www")
+    dialog.identity.setText("/home/editor/.ssh/id_ed25519")
+    dialog.passphrase = "sesame-123"
+    dialog.save_target()
+    again = PublishDialog(sample, settings)
+    qtbot.addWidget(again)
+    assert again.saved.currentText() == "الموقع" and again.url.text() == "sftp://editor@www.example.com/var/www"
+    assert again.identity.text() == "/home/editor/.ssh/id_ed25519" and again.passphrase is None
+    settings.sync()
+    assert "sesame" not in (tmp_path / "workstation.ini").read_text()
+    assert saved_targets(settings)[0]["name"] == "الموقع"
+    again.remove_target()
+    assert saved_targets(settings) == [] and again.saved.count() == 0
+
+
+def test_cancel_stops_the_publish_with_whole_files_only(qtbot, sample, settings, tmp_path):
+    out = tmp_path / "webroot"
+    dialog = PublishDialog(sample, settings)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(str(out))
+    _run(qtbot, dialog, dialog.preview_button)
+    dialog.publish_button.click()
+    # Cancel as the first file is sent (from the worker's thread, as a click would land mid-publish).
+    dialog.worker.progressed.connect(lambda *a: dialog.worker.stop.set(), Qt.ConnectionType.DirectConnection)
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+    assert "cancelled" in dialog.status.text()
+    assert not (out / "manifest.json").exists()
+    assert not [p for p in out.rglob("*.wstmp")]
+
+
+def test_an_unknown_host_key_is_shown_to_compare_and_trusted(qtbot, sample, settings, tmp_path, monkeypatch,
+                                                             sshd):  # fmt: skip
+    asked = []
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    known = tmp_path / "known_hosts"
+    dialog = PublishDialog(sample, settings)
+    qtbot.addWidget(dialog)
+    dialog.url.setText(sshd.url(tmp_path / "www"))
+    dialog.identity.setText(str(sshd.user_key))
+    dialog.known_hosts.setText(str(known))
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: bool(asked) and not dialog.is_running(), timeout=60_000)
+    assert "SHA256:" in asked[0]
+    assert f"[127.0.0.1]:{sshd.port}" in known.read_text()
+    assert "stories" in _groups(dialog)
+    assert json.dumps(saved_targets(settings)) == "[]"
