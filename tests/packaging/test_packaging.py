@@ -189,8 +189,8 @@ def test_resources_migrations_and_qt_plugins_are_inside(built):
     assert (resources / "icons" / "app" / "workstation.svg").is_file()
     shipped = {p.relative_to(resources) for p in resources.rglob("*") if p.is_file()}
     assert built.resources - shipped == set()  # templates, static files, translations, sample content…
-    assert (built.internal / "workstation" / "migrations" / "env.py").is_file()
-    assert (built.internal / "workstation" / "migrations" / "versions" / "0001_initial.py").is_file()
+    assert (built.internal / "workstation" / "library" / "migrations" / "env.py").is_file()
+    assert (built.internal / "workstation" / "library" / "migrations" / "versions" / "0001_initial.py").is_file()
     platforms = built.internal / "PySide6" / "Qt" / "plugins" / "platforms"
     assert (platforms / "libqoffscreen.so").is_file() and (platforms / "libqxcb.so").is_file()
     assert list(built.internal.glob("nh3/*.so")) and list(built.internal.glob("PIL/_imaging*.so"))
