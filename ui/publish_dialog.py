@@ -404,4 +404,5 @@ class PublishDialog(QDialog):
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
+    # Isolated left to right, so "0.2 MB" keeps its order in a right-to-left column.
+    return f"\u2066{n / 1e6:.1f} MB\u2069" if n >= 100_000 else f"\u2066{n / 1e3:.1f} kB\u2069"

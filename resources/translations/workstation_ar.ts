@@ -783,6 +783,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>ال&amp;بحث في المكتبة</translation>
     </message>
     <message>
+        <source>&amp;Publish…</source>
+        <translation>ن&amp;شر…</translation>
+    </message>
+    <message>
         <source>&amp;Move to section…</source>
         <translation>&amp;نقل إلى قسم…</translation>
     </message>
@@ -911,6 +915,165 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
         <translation>تعذر حفظ المقالة المفتوحة. هل تغلق البرنامج رغم ذلك وتفقد التغييرات غير المحفوظة؟</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>نشر</translation>
+    </message>
+    <message>
+        <source>or a folder</source>
+        <translation>أو مجلد</translation>
+    </message>
+    <message>
+        <source>the SSH agent or ~/.ssh</source>
+        <translation>وكيل SSH أو ‎~/.ssh</translation>
+    </message>
+    <message>
+        <source>Key file…</source>
+        <translation>ملف المفتاح…</translation>
+    </message>
+    <message>
+        <source>Save target</source>
+        <translation>حفظ الوجهة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Delete from the server the files that left the bundle</source>
+        <translation>حذف الملفات التي خرجت من الحزمة من الخادم</translation>
+    </message>
+    <message>
+        <source>Saved targets:</source>
+        <translation>الوجهات المحفوظة:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Publish to:</source>
+        <translation>النشر إلى:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>المفتاح:</translation>
+    </message>
+    <message>
+        <source>Known hosts:</source>
+        <translation>الخوادم المعروفة:</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>ما سيتغير</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>Cancel publish</source>
+        <translation>إلغاء النشر</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>المفتاح الخاص</translation>
+    </message>
+    <message>
+        <source>A target needs an address to publish to.</source>
+        <translation>تحتاج الوجهة إلى عنوان للنشر إليه.</translation>
+    </message>
+    <message>
+        <source>Looking at the server…</source>
+        <translation>جارٍ فحص الخادم…</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>جارٍ النشر…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4 MB</source>
+        <translation>%1 من %2 ملفًا، %3 من %4 ميغابايت</translation>
+    </message>
+    <message>
+        <source>%1 files (%2 MB) to send, %3 to delete, %4 unchanged.</source>
+        <translation>%1 ملفًا (%2 ميغابايت) للإرسال، %3 للحذف، %4 دون تغيير.</translation>
+    </message>
+    <message>
+        <source>The server is up to date: nothing to send.</source>
+        <translation>الخادم محدّث: لا شيء للإرسال.</translation>
+    </message>
+    <message>
+        <source>Sent %1 files (%2 MB), deleted %3, %4 unchanged.</source>
+        <translation>أُرسل %1 ملفًا (%2 ميغابايت)، وحُذف %3، و%4 دون تغيير.</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>الأخبار</translation>
+    </message>
+    <message>
+        <source>Section pages and the home page</source>
+        <translation>صفحات الأقسام والصفحة الأولى</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>الصور</translation>
+    </message>
+    <message>
+        <source>Feeds, sitemap and manifest</source>
+        <translation>الخلاصات وخريطة الموقع والبيان</translation>
+    </message>
+    <message>
+        <source>Style sheets and fonts</source>
+        <translation>أوراق الأنماط والخطوط</translation>
+    </message>
+    <message>
+        <source>To delete (%1)</source>
+        <translation>للحذف (%1)</translation>
+    </message>
+    <message>
+        <source>The publish failed: %1</source>
+        <translation>فشل النشر: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s key has changed</source>
+        <translation>تغيّر مفتاح الخادم</translation>
+    </message>
+    <message>
+        <source>This server is not known yet. Its key&apos;s fingerprint is
+
+%1
+
+Compare it with the one your server administrator gives you. Trust this key?</source>
+        <translation>هذا الخادم غير معروف بعد. بصمة مفتاحه هي
+
+%1
+
+قارنها بالبصمة التي يعطيك إياها مدير الخادم. هل تثق بهذا المفتاح؟</translation>
+    </message>
+    <message>
+        <source>Unknown server</source>
+        <translation>خادم غير معروف</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>عبارة مرور المفتاح</translation>
+    </message>
+    <message>
+        <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
+        <translation>أُلغي النشر بعد %1 ملفًا؛ لا يحوي الموقع إلا ملفات كاملة، وسيُكمل النشر التالي المهمة.</translation>
     </message>
 </context>
 <context>

@@ -766,6 +766,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Move to section…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,6 +873,161 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>The open article could not be saved. Close anyway and lose the unsaved changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH agent or ~/.ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete from the server the files that left the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved targets:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Known hosts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A target needs an address to publish to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking at the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (%2 MB) to send, %3 to delete, %4 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is up to date: nothing to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 files (%2 MB), deleted %3, %4 unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section pages and the home page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feeds, sitemap and manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Style sheets and fonts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To delete (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publish failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s key has changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is not known yet. Its key&apos;s fingerprint is
+
+%1
+
+Compare it with the one your server administrator gives you. Trust this key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
