@@ -32,6 +32,7 @@ from workstation.body.richtext import body_text
 from workstation.errors import LibraryError, no_such_section
 from workstation.library.store import Library
 from workstation.search.textnorm import normalize, normalize_with_offsets
+from workstation.search.vocabulary import Vocabulary
 
 ORDERS = ("relevance", "newest")
 CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this many
@@ -92,22 +93,40 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class Term:
-    """One required part of a query: a word or a phrase, whose last word may be a prefix."""
+    """One required part of a query: a word or a phrase, whose last word may be a prefix.
+
+    `forms` are the spellings searched for, when they are more than the words as typed: the
+    attached forms of a word (`مطار`, `بالمطار`, `مطارات` …) or of a phrase, the typed one first.
+    """
 
     words: tuple[str, ...]
     prefix: bool
+    forms: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def spellings(self) -> tuple[tuple[str, ...], ...]:
+        """Every spelling the part is found as, the typed one first."""
+        return self.forms or (self.words,)
 
     def fts(self) -> str:
         """The part as an FTS5 string (words hold only letters and digits, so no quoting can break)."""
+        if len(self.spellings) > 1:
+            return "(" + " OR ".join('"' + " ".join(words) + '"' for words in self.spellings) + ")"
         return '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
+
+    def exact(self) -> Term:
+        """The part as typed, without its attached forms."""
+        return Term(self.words, self.prefix)
 
     def finder(self) -> re.Pattern:
         """A regular expression finding the part in normalized, folded text (see `_spans`)."""
-        words = [re.escape(_fold(w)) for w in self.words]
+        spellings = sorted(self.spellings, key=lambda words: -sum(map(len, words)))
+        choices = [r"[\W_]+".join(re.escape(_fold(w)) for w in words) for words in spellings]
         # Literal first, so the regex engine can scan fast; the start of a word is checked after.
         tail = r"[^\W_]*" if self.prefix else r"(?![^\W_])"
-        cased = any(w.lower() != w.upper() for w in words)
-        return re.compile(r"[\W_]+".join(words) + tail, re.IGNORECASE if cased else 0)
+        cased = any(c.lower() != c.upper() for c in choices)
+        body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
+        return re.compile(body + tail, re.IGNORECASE if cased else 0)
 
 
 def parse_query(query: str) -> list[Term]:
@@ -160,7 +179,7 @@ def search(
         exact = True
         if total is None:
             total, exact = scope.count()
-        hits = _hits(cursor, docids, terms)
+        hits = _hits(cursor, docids, scope.terms)
     return SearchResult(query, total, hits, exact)
 
 
@@ -170,7 +189,9 @@ class _Scope:
 
     def __init__(self, cursor, terms: list[Term], section_id: int | None):
         self.cursor = cursor
-        self.terms = terms
+        self.vocabulary = Vocabulary(cursor)
+        self.terms = [self._with_forms(t) for t in terms]
+        self.attached = self.terms != terms
         self.has_phrase = any(len(t.words) > 1 for t in terms)
         self.where = "article_fts MATCH ?"
         self.params: tuple = (" AND ".join(self._fts(t) for t in terms),)
@@ -178,6 +199,16 @@ class _Scope:
             # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
             self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
             self.params += (section_id,)
+
+    def _with_forms(self, term: Term) -> Term:
+        """The term with the attached forms of its word (or its phrase's edges) that the index holds."""
+        if term.prefix:
+            return term
+        if len(term.words) == 1:
+            forms = tuple((w,) for w in self.vocabulary.word_forms(term.words[0]))
+        else:
+            forms = self.vocabulary.phrase_forms(term.words)
+        return Term(term.words, term.prefix, forms) if len(forms) > 1 else term
 
     def _fts(self, term: Term) -> str:
         """The term for FTS5; a one-word prefix with few completions becomes those words, OR-ed.
@@ -189,16 +220,10 @@ class _Scope:
         stem = term.words[0]
         if not term.prefix or len(term.words) > 1 or not _PLAIN.fullmatch(stem):
             return term.fts()
-        self.cursor.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)"
-        )
-        completions = self.cursor.execute(
-            "SELECT term FROM temp.article_vocab WHERE term >= ? AND term < ? LIMIT ?",
-            (stem, stem + "\U0010ffff", MAX_COMPLETIONS + 1),
-        ).fetchall()
+        completions = self.vocabulary.completions(stem, MAX_COMPLETIONS + 1)
         if not completions or len(completions) > MAX_COMPLETIONS:
             return term.fts()
-        return "(" + " OR ".join(f'"{word}"' for (word,) in completions) + ")"
+        return "(" + " OR ".join(f'"{word}"' for word in completions) + ")"
 
     def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
         """Document ids of matches, newest first (below a document id when given)."""
@@ -220,7 +245,9 @@ class _Scope:
                 "ORDER BY rowid DESC LIMIT ?"
             )
             candidates = self.cursor.execute(sql, (*self.params, CANDIDATES)).fetchall()
-        candidates.sort(key=lambda row: (row[1], -row[0]))  # bm25 is lower for better matches
+        exact = self._exact(candidates)
+        # bm25 is lower for better matches; with attached forms, the articles with the typed forms come first.
+        candidates.sort(key=lambda row: (row[0] not in exact, row[1], -row[0]))
         docids = [row[0] for row in candidates[offset : offset + limit]]
         if len(candidates) < CANDIDATES:
             return docids, len(candidates)
@@ -228,6 +255,18 @@ class _Scope:
             oldest = min(row[0] for row in candidates)
             docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
         return docids, None
+
+    def _exact(self, candidates: list[tuple[int, float]]) -> set[int] | frozenset:
+        """Which candidates hold every part of the query as it was typed (all of them, without attached forms)."""
+        if not self.attached or not candidates:
+            return frozenset()
+        docids = [row[0] for row in candidates]
+        sql = (
+            "SELECT rowid FROM article_fts WHERE article_fts MATCH ? "
+            "AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))"
+        )
+        match = " AND ".join(self._fts(t.exact()) for t in self.terms)
+        return {r[0] for r in self.cursor.execute(sql, (match, min(docids), max(docids), json.dumps(docids)))}
 
     def _word_scores(self, docids: list[int]) -> dict[int, float]:
         """bm25 of these articles with every phrase taken word by word.
@@ -242,6 +281,8 @@ class _Scope:
         for term in self.terms:
             for i, word in enumerate(term.words):
                 part = Term((word,), term.prefix and i == len(term.words) - 1)
+                if not part.prefix:
+                    part = self._with_forms(part)
                 if part not in words:
                     words.append(part)
         sql = (
