@@ -194,7 +194,7 @@ class _Scope:
         self.attached = self.terms != terms
         self.has_phrase = any(len(t.words) > 1 for t in terms)
         self.where = "article_fts MATCH ?"
-        self.params: tuple = (" AND ".join(self._fts(t) for t in terms),)
+        self.params: tuple = (" AND ".join(self._fts(t) for t in self.terms),)
         if section_id is not None:
             # The `+` keeps SQLite from handing the id list to FTS5 as rowid lookups (one query each).
             self.where += " AND +rowid IN (SELECT id FROM articles WHERE section_id = ?)"
