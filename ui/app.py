@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from workstation.errors import LibraryError
 from workstation.library.store import Library, open_library
@@ -96,12 +96,36 @@ def start_app(
             library, settings = _open_demo(paths, demo_folder, settings)
         else:
             library = open_library(location or paths.default_db(), default_photos_dir=paths.data / "photos")
+        _prepare_search(library)
     except LibraryError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Workstation", "Editorial Workstation"), str(exc))
         return EXIT_FAILED
     workstation = Workstation(app, library, settings, translations)
     workstation.show_window()
     return workstation
+
+
+def _prepare_search(library: Library) -> None:
+    """Builds the search vocabulary of a library an older version made, with a progress dialog (once)."""
+    from workstation.search.vocabulary import prepare_search, vocabulary_ready
+
+    with library.engine.connect() as conn:
+        if vocabulary_ready(conn):
+            return
+    dialog = QProgressDialog(QCoreApplication.translate("Workstation", "Preparing the library for search…"), "", 0, 100)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(QCoreApplication.translate("Workstation", "Editorial Workstation"))
+    dialog.setMinimumDuration(0)
+
+    def show(done: int, total: int, _label: str) -> None:
+        dialog.setValue(100 * done // max(total, 1))
+        QCoreApplication.processEvents()
+
+    try:
+        prepare_search(library, show)
+    finally:
+        dialog.close()
+        dialog.deleteLater()
 
 
 def run_app(paths: AppPaths, location: str | None, demo: bool = False) -> int:

@@ -417,6 +417,9 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
     try:
         library = open_library(location, default_photos_dir=paths.data / "photos")
         try:
+            from workstation.search.vocabulary import prepare_search
+
+            prepare_search(library, _tty_progress("Preparing the library for search"))
             status = args.handler(args, library)
             sys.stdout.flush()
             return status
@@ -437,6 +440,18 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
         return _fail(f"the library's database failed: {getattr(exc, 'orig', None) or exc}")
     except Exception as exc:  # never a traceback on the terminal: the details go to the log folder
         return _fail(f"unexpected error ({type(exc).__name__}: {exc}); details in {_log_traceback(paths)}")
+
+
+def _tty_progress(what: str):
+    """A progress callback that shows `what` and a percentage on stderr when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, _label: str) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{what}: {100 * done // max(total, 1)}%", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _fail(message: str) -> int:

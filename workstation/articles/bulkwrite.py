@@ -20,6 +20,7 @@ from workstation.clock import utcnow
 from workstation.errors import LibraryError
 from workstation.library.store import Library
 from workstation.search.index import reindex
+from workstation.search.vocabulary import add_words, arabic_words, vocabulary_ready
 
 MAX_DOCID = (1 << 63) - 1  # SQLite's largest integer
 FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
@@ -116,6 +117,8 @@ class BulkWriter:
             ).scalar() or (1 << 20)  # fmt: skip
             # A bigger buffer makes fewer, larger index segments per batch: less merging later.
             self._set_hash_bytes(FTS_HASH_BYTES)
+            self.vocabulary = vocabulary_ready(conn)
+            self.seen: set[bytes | str] = set()  # the space-separated tokens whose words are in the vocabulary
         except BaseException:
             conn.close()
             raise
@@ -270,12 +273,31 @@ class BulkWriter:
         if uri:
             self.pending.add(uri)
 
+    def _add_words(self) -> None:
+        """Adds the new articles' words to the search vocabulary.
+
+        Splitting at spaces is cheap and a news desk repeats its words, so only the few tokens
+        not seen before in this import (often with punctuation attached) are decoded and split into words.
+        """
+        fresh: set[bytes | str] = set()
+        for row in self.index_rows:
+            for column in row[1:]:
+                fresh.update(column.split())
+        fresh -= self.seen
+        self.seen |= fresh
+        words: set[str] = set()
+        for token in fresh:
+            words |= arabic_words(token.decode("utf-8") if isinstance(token, bytes) else token)
+        add_words(self.conn, words)
+
     def _flush(self) -> None:
         conn = self.conn
         if self.rows:
             conn.exec_driver_sql(_INSERT_ARTICLE, self.rows)
         if self.index_rows:
             conn.exec_driver_sql(_INSERT_INDEX, self.index_rows)
+            if self.vocabulary:
+                self._add_words()
         if self.reindexed:
             reindex(conn, self.reindexed)
         if self.touched:

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, text
 from workstation.body.richtext import body_text
 from workstation.library.models import LIVE
 from workstation.search.textnorm import normalize
+from workstation.search.vocabulary import add_words, arabic_words, vocabulary_ready
 
 
 def document(
@@ -60,3 +61,5 @@ def reindex(conn: Connection, docids: Iterable[int]) -> None:
             "INSERT INTO article_fts(rowid, headline, body, byline, keywords, captions) VALUES (?, ?, ?, ?, ?, ?)",
             rows,
         )
+        if vocabulary_ready(conn):
+            add_words(conn, set().union(*(arabic_words(column) for row in rows for column in row[1:])))

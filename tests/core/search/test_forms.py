@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.search.judged_forms import GROUPS, score, words
 from workstation.articles.repo import ArticleRepo
 from workstation.search.analyzer import analyze, is_form, vocabulary_keys
-from workstation.search.lexicon import from_hunspell, words as lexicon
+from workstation.search.lexicon import from_hunspell
+from workstation.search.lexicon import words as lexicon
 from workstation.search.query import search
 from workstation.search.textnorm import normalize
+
+from tests.core.search.judged_forms import GROUPS, score, words
 
 # Words whose first or last letters look like clitics but belong to the word.
 WHOLE = "وثيقة وكالة فندق فيروس فريق بريطانيا بنك لندن لجنة كوريا بيان ميدان وزير ولاية فيصل".split()
