@@ -4,6 +4,7 @@ many requests in flight on one connection so small files do not wait on round tr
 from __future__ import annotations
 
 import asyncio
+import functools
 import stat
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -45,6 +46,24 @@ def trust_host_key(known_hosts: Path | None, line: str) -> Path:
             fh.write(b"\n")
         fh.write(line.encode() + b"\n")
     return path
+
+
+def _translated(method):
+    """A file operation whose SFTP status errors become OSError (that one file failed, with the
+    server's reason) and whose lost connection ends the publish."""
+
+    @functools.wraps(method)
+    async def run(self, *args):
+        try:
+            return await method(self, *args)
+        except asyncssh.SFTPError as exc:
+            raise OSError(exc.reason or str(exc)) from None
+        except (asyncssh.Error, ConnectionError, EOFError) as exc:
+            reason = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
+            raise PublishError(f"The connection to {self.host} was lost ({reason}); the next publish finishes "
+                               "the job.") from None  # fmt: skip
+
+    return run
 
 
 def _coalesce_writes(conn) -> None:
@@ -198,6 +217,7 @@ class SftpTarget(Target):
             await self._conn.wait_closed()
         self._sftp = self._conn = None
 
+    @_translated
     async def read(self, rel: str) -> bytes | None:
         try:
             async with self._sftp.open(self._path(rel), "rb") as fh:
@@ -205,6 +225,7 @@ class SftpTarget(Target):
         except asyncssh.SFTPNoSuchFile:
             return None
 
+    @_translated
     async def listdir(self, rel: str) -> dict[str, int]:
         try:
             entries = await self._sftp.readdir(self._path(rel) if rel else self.root)
@@ -213,10 +234,12 @@ class SftpTarget(Target):
         return {e.filename: e.attrs.size for e in entries
                 if e.attrs.permissions is not None and stat.S_ISREG(e.attrs.permissions)}  # fmt: skip
 
+    @_translated
     async def write(self, rel: str, data: bytes) -> None:
         async with self._sftp.open(self._path(rel), "wb") as fh:
             await fh.write(data)
 
+    @_translated
     async def rename(self, src: str, dst: str) -> None:
         try:
             await self._sftp.posix_rename(self._path(src), self._path(dst))
@@ -224,12 +247,14 @@ class SftpTarget(Target):
             await self.remove(dst)
             await self._sftp.rename(self._path(src), self._path(dst))
 
+    @_translated
     async def remove(self, rel: str) -> None:
         try:
             await self._sftp.remove(self._path(rel))
         except asyncssh.SFTPNoSuchFile:
             pass
 
+    @_translated
     async def mkdir(self, rel: str) -> None:
         try:
             await self._sftp.mkdir(self._path(rel))
@@ -237,6 +262,7 @@ class SftpTarget(Target):
             if not await self._sftp.isdir(self._path(rel)):
                 raise
 
+    @_translated
     async def rmdir(self, rel: str) -> None:
         try:
             await self._sftp.rmdir(self._path(rel))

@@ -107,12 +107,21 @@ class _Sync:
         thousands of waiting tasks would cost more than the requests)."""
         items = list(items)
         pending = iter(items)
+        errors: list[BaseException] = []
 
         async def worker() -> None:
             for item in pending:
-                await fn(item)
+                if errors:  # one worker met an error that ends the publish: the others stop too
+                    return
+                try:
+                    await fn(item)
+                except BaseException as exc:
+                    errors.append(exc)
+                    return
 
         await asyncio.gather(*(worker() for _ in range(min(self.concurrency, len(items)))))
+        if errors:
+            raise errors[0]
 
     def _check_cancel(self) -> None:
         if self.cancelled or (self.cancel is not None and self.cancel()):
@@ -136,7 +145,10 @@ class _Sync:
 
     async def _remote(self, local: Entries) -> tuple[Entries, list[str]]:
         """What the target holds of ours, and the paths a killed publish left unsure."""
-        ledger = _ledger(await self.target.read(LEDGER))
+        try:
+            ledger = _ledger(await self.target.read(LEDGER))
+        except OSError as exc:
+            raise PublishError(f"Cannot read {self.target.label}: {_reason(exc)}.") from None
         if ledger is not None:
             return ledger
         data = await self.target.read(MANIFEST)
@@ -201,8 +213,11 @@ class _Sync:
 
     async def _put_ledger(self, owned: Entries, pending: list[str]) -> None:
         tmp = tmp_name(LEDGER)
-        await self.target.write(tmp, _ledger_bytes(owned, pending))
-        await self.target.rename(tmp, LEDGER)
+        try:
+            await self.target.write(tmp, _ledger_bytes(owned, pending))
+            await self.target.rename(tmp, LEDGER)
+        except OSError as exc:
+            raise PublishError(f"Cannot write to {self.target.label}: {_reason(exc)}.") from None
 
     async def _send(self, plan: SyncPlan) -> None:
         await self._make_dirs(plan.uploads)
@@ -226,7 +241,13 @@ class _Sync:
         for folder in folders:
             by_depth.setdefault(folder.count("/"), []).append(folder)
         for depth in sorted(by_depth):
-            await self._each(self.target.mkdir, sorted(by_depth[depth]))
+            await self._each(self._mkdir, sorted(by_depth[depth]))
+
+    async def _mkdir(self, folder: str) -> None:
+        try:
+            await self.target.mkdir(folder)
+        except OSError:
+            pass  # the files to go in it fail one by one, each named with the reason
 
     async def _upload(self, rel: str) -> None:
         if self.cancelled or (self.cancel is not None and self.cancel()):
@@ -237,14 +258,9 @@ class _Sync:
             tmp = tmp_name(rel)
             await self.target.write(tmp, data)
             await self.target.rename(tmp, rel)
-        except (OSError, PublishError) as exc:
+        except OSError as exc:
             self.report.failed.append(Problem(rel, _reason(exc)))
             return
-        except Exception as exc:  # an SFTP status error names the failure in its own words
-            if type(exc).__module__.startswith("asyncssh"):
-                self.report.failed.append(Problem(rel, _reason(exc)))
-                return
-            raise
         self.report.uploaded.append(rel)
         self.report.bytes += len(data)
         if self.progress is not None:
@@ -254,11 +270,8 @@ class _Sync:
         try:
             await self.target.remove(rel)
             self.report.deleted.append(rel)
-        except Exception as exc:
-            if isinstance(exc, OSError) or type(exc).__module__.startswith("asyncssh"):
-                self.report.failed.append(Problem(rel, f"not deleted: {_reason(exc)}"))
-                return
-            raise
+        except OSError as exc:
+            self.report.failed.append(Problem(rel, f"not deleted: {_reason(exc)}"))
 
     async def _remove_empty_dirs(self, deleted: list[str]) -> None:
         folders: set[str] = set()

@@ -164,6 +164,24 @@ def test_a_server_without_manifest_is_compared_by_size_and_hash(sshd, site, tmp_
     assert (remote / "feed.xml").read_bytes() == (staging / "feed.xml").read_bytes()
 
 
+def test_files_that_cannot_be_written_are_named_and_hold_back_the_rest(sshd, site, tmp_path, capsys):
+    remote = tmp_path / "www"
+    remote.mkdir()
+    (remote / "static").write_text("a file of the web team's where the bundle needs a folder")
+    status, report, err = cli(capsys, site["db"], "--to", sshd.url(remote), *sshd.args(), "--json")
+    assert status == 1
+    refused = [line.split(":")[0] for line in err.splitlines() if line.startswith("static/")]
+    assert refused and "static/site.css" in refused
+    assert (remote / "static").read_text().startswith("a file of the web team's")
+    # Pages that would use the style sheet wait, and so does the manifest.
+    assert not (remote / "index.html").exists() and not (remote / "manifest.json").exists()
+    assert all(kind(p) in ("photos", "static") for p in report["uploaded"])
+    (remote / "static").unlink()
+    status, report, _ = cli(capsys, site["db"], "--to", sshd.url(remote), *sshd.args(), "--json")
+    assert status == 0 and "manifest.json" in report["uploaded"]
+    assert {p: h for p, h in tree(remote).items() if p != LEDGER} == bundle_files(remote)
+
+
 # -- who is at the other end ---------------------------------------------------------------------
 def _fingerprint(public_key: Path) -> str:
     out = subprocess.run(["ssh-keygen", "-l", "-E", "sha256", "-f", str(public_key)], capture_output=True,
