@@ -12,7 +12,7 @@ import json
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -38,6 +37,8 @@ from workstation.library.store import Library
 from workstation.publish import Access, PublishCancelled, changed_stories, publish
 from workstation.publish.plan import kind
 from workstation.publish.sftp import HostKeyError, PassphraseNeeded, trust_host_key
+
+from ui import passphrases
 
 TARGETS_KEY = "publish/targets"
 LAST_KEY = "publish/last"
@@ -59,6 +60,25 @@ def save_targets(settings: QSettings, targets: list[dict]) -> None:
     """Keeps the publish targets in the settings."""
     settings.setValue(TARGETS_KEY, json.dumps(targets, ensure_ascii=False))
     settings.sync()
+
+
+def ask_passphrase(parent: QWidget, message: str) -> tuple[str, bool] | None:
+    """Asks for a key's passphrase: (passphrase, keep it in the system keyring), or None when cancelled."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("PublishDialog", "Key passphrase"))
+    field = QLineEdit(echoMode=QLineEdit.EchoMode.Password, objectName="passphrase")
+    keep = QCheckBox(QCoreApplication.translate("PublishDialog", "Keep it in the system keyring"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(message, wordWrap=True))
+    layout.addWidget(field)
+    layout.addWidget(keep)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not field.text():
+        return None
+    return field.text(), keep.isChecked()
 
 
 class PublishWorker(QObject):
@@ -107,6 +127,8 @@ class PublishDialog(QDialog):
         self.thread: QThread | None = None
         self.worker: PublishWorker | None = None
         self.passphrase: str | None = None
+        self.keep_passphrase = False
+        self.keyring_tried: set[str] = set()  # key files whose kept passphrase was tried
         self.previewed: tuple | None = None  # the choices the shown preview was made with
         self.sizes: dict[str, int] = {}
         self.sent_bytes = 0
@@ -125,6 +147,7 @@ class PublishDialog(QDialog):
         for field in (self.url, self.identity, self.known_hosts):
             field.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             field.textChanged.connect(self._update_buttons)
+        self.identity.textChanged.connect(self._forget_passphrase)
         key_row = QHBoxLayout()
         key_row.addWidget(self.identity, 1)
         key_row.addWidget(QPushButton(self.tr("Key file…"), clicked=self._choose_key))
@@ -195,6 +218,9 @@ class PublishDialog(QDialog):
         self.url.setText(target["url"])
         self.identity.setText(target.get("identity", ""))
         self.known_hosts.setText(target.get("known_hosts", ""))
+
+    def _forget_passphrase(self) -> None:
+        self.passphrase, self.keep_passphrase = None, False
 
     def _choose_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Private key"), str(Path("~/.ssh").expanduser()))
@@ -299,6 +325,9 @@ class PublishDialog(QDialog):
     @Slot(object, object)
     def _finished(self, report, stories) -> None:
         self._done()
+        if self.keep_passphrase and self.passphrase and self.identity.text().strip():
+            passphrases.store(self.identity.text().strip(), self.passphrase)  # it worked: keep it
+            self.keep_passphrase = False
         if report.dry_run:
             self.sizes = dict(report.sizes)
             self.previewed = self._choices()
@@ -372,11 +401,19 @@ class PublishDialog(QDialog):
     def _passphrase(self, message: str) -> None:
         dry_run = self.dry_run
         self._done()
-        text, ok = QInputDialog.getText(self, self.tr("Key passphrase"), message, QLineEdit.EchoMode.Password)
-        if not ok or not text:
+        identity = self.identity.text().strip()
+        if identity not in self.keyring_tried:
+            self.keyring_tried.add(identity)
+            kept = passphrases.load(identity)
+            if kept:
+                self.passphrase = kept
+                self.start(dry_run=dry_run)
+                return
+        answer = ask_passphrase(self, message)
+        if answer is None:
             self.status.setText(message)
             return
-        self.passphrase = text
+        self.passphrase, self.keep_passphrase = answer
         self.start(dry_run=dry_run)
 
     @Slot(object)

@@ -1072,6 +1072,10 @@ Compare it with the one your server administrator gives you. Trust this key?</so
         <translation>عبارة مرور المفتاح</translation>
     </message>
     <message>
+        <source>Keep it in the system keyring</source>
+        <translation>احفظها في سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
         <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
         <translation>أُلغي النشر بعد %1 ملفًا؛ لا يحوي الموقع إلا ملفات كاملة، وسيُكمل النشر التالي المهمة.</translation>
     </message>

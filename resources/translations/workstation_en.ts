@@ -1027,6 +1027,10 @@ Compare it with the one your server administrator gives you. Trust this key?</so
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep it in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,8 +4,11 @@ anything is sent, the publish with progress, Cancel, and an unknown host key com
 from __future__ import annotations
 
 import json
+import subprocess
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 pytest.importorskip("PySide6")
 
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from workstation.publish.log import history  # noqa: E402
 
 from tests.export_support import SEED_DOCID, SEED_HEADLINE, build_sample  # noqa: E402
+from ui import publish_dialog  # noqa: E402
 from ui.publish_dialog import PublishDialog, saved_targets  # noqa: E402
 
 
@@ -131,3 +135,58 @@ def test_an_unknown_host_key_is_shown_to_compare_and_trusted(qtbot, sample, sett
     assert f"[127.0.0.1]:{sshd.port}" in known.read_text()
     assert "stories" in _groups(dialog)
     assert json.dumps(saved_targets(settings)) == "[]"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring backend in memory (there is no desktop secret service here)."""
+
+    priority = 1
+
+    def __init__(self):
+        self.kept = {}
+
+    def get_password(self, service, account):
+        return self.kept.get((service, account))
+
+    def set_password(self, service, account, password):
+        self.kept[(service, account)] = password
+
+    def delete_password(self, service, account):
+        self.kept.pop((service, account), None)
+
+
+def test_a_key_passphrase_is_asked_for_and_kept_in_the_keyring_only(qtbot, sample, settings, tmp_path, monkeypatch,
+                                                                    sshd):  # fmt: skip
+    backend = MemoryKeyring()
+    before = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        locked = tmp_path / "locked_key"
+        locked.write_bytes(sshd.user_key.read_bytes())
+        locked.chmod(0o600)
+        subprocess.run(["ssh-keygen", "-q", "-p", "-N", "sesame-123", "-f", str(locked)], check=True)
+        asked = []
+        monkeypatch.setattr(publish_dialog, "ask_passphrase", lambda parent, message: asked.append(message)
+                            or ("sesame-123", True))  # fmt: skip
+        dialog = PublishDialog(sample, settings)
+        qtbot.addWidget(dialog)
+        dialog.name.setText("server")
+        dialog.url.setText(sshd.url(tmp_path / "www"))
+        dialog.identity.setText(str(locked))
+        dialog.known_hosts.setText(str(sshd.known_hosts))
+        dialog.save_target()
+        dialog.preview_button.click()
+        qtbot.waitUntil(lambda: "stories" in _groups(dialog) and not dialog.is_running(), timeout=60_000)
+        assert len(asked) == 1 and "passphrase" in asked[0]
+        assert list(backend.kept.values()) == ["sesame-123"]
+
+        monkeypatch.setattr(publish_dialog, "ask_passphrase", lambda *a: pytest.fail("asked again"))
+        again = PublishDialog(sample, settings)
+        qtbot.addWidget(again)
+        assert again.identity.text() == str(locked)
+        again.preview_button.click()
+        qtbot.waitUntil(lambda: "stories" in _groups(again) and not again.is_running(), timeout=60_000)
+        settings.sync()
+        assert "sesame" not in (tmp_path / "workstation.ini").read_text()
+    finally:
+        keyring.set_keyring(before)
