@@ -161,9 +161,15 @@ class SftpTarget(Target):
             options["passphrase"] = self.access.passphrase
         _Client.offered = None
         try:
-            self._conn, _ = await asyncssh.create_connection(
-                _Client, self.host, self.port, username=self.user, known_hosts=known, password=None,
-                kbdint_auth=False, connect_timeout=20, encryption_algs=_ciphers(), **options)  # fmt: skip
+            try:
+                self._conn = await self._connect(known, options)
+            except (OSError, asyncssh.DisconnectError) as exc:
+                refused = (asyncssh.HostKeyNotVerifiable, asyncssh.PermissionDenied)
+                if isinstance(exc, refused) or not self._trusted(known):
+                    raise
+                # known_hosts holds keys of other types than the server's: no key exchange could agree on
+                # one. Asked for any type, the server shows its key, which is then refused as changed.
+                self._conn = await self._connect(known, options, server_host_key_algs="default")
             _coalesce_writes(self._conn)
             self._sftp = await self._conn.start_sftp_client()
         except asyncssh.HostKeyNotVerifiable:
@@ -182,6 +188,16 @@ class SftpTarget(Target):
         if create:
             await self._make_root()
 
+    async def _connect(self, known, options: dict, **more):
+        conn, _ = await asyncssh.create_connection(
+            _Client, self.host, self.port, username=self.user, known_hosts=known, password=None, kbdint_auth=False,
+            connect_timeout=20, encryption_algs=_ciphers(), **options, **more)  # fmt: skip
+        return conn
+
+    def _trusted(self, known) -> tuple:
+        """The host keys known_hosts holds for this server."""
+        return asyncssh.match_known_hosts(known, self.host, "", self.port)[0] if not isinstance(known, tuple) else ()
+
     def _host_key_error(self, known) -> HostKeyError:
         key = _Client.offered
         if key is None:
@@ -190,8 +206,7 @@ class SftpTarget(Target):
         where = self.host if self.port == 22 else f"[{self.host}]:{self.port}"
         algorithm, blob = key.export_public_key("openssh").decode().split()[:2]
         line = f"{where} {algorithm} {blob}"
-        trusted = asyncssh.match_known_hosts(known, self.host, "", self.port)[0] if not isinstance(known, tuple) else ()
-        if trusted:
+        if self._trusted(known):
             return HostKeyError(
                 f"The host key of {where} has CHANGED: it is now {key.get_algorithm()} {fingerprint}, which is not "
                 "the one in known_hosts. Someone may be impersonating the server; nothing was sent.",

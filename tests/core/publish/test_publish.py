@@ -236,9 +236,10 @@ def test_a_key_with_a_passphrase_needs_it(sshd, site, tmp_path):
     assert report.uploaded and "sesame" not in repr(Access(locked, sshd.known_hosts, "sesame-123"))
 
 
-def test_a_changed_host_key_is_refused_with_its_fingerprint(sshd, site, tmp_path, capsys):
+@pytest.mark.parametrize("key_type", ["ed25519", "ecdsa"])
+def test_a_changed_host_key_is_refused_with_its_fingerprint(sshd, site, tmp_path, capsys, key_type):
     other = tmp_path / "other_host_key"
-    public = keygen(other)
+    public = keygen(other, key_type)  # the same type as the server's, or another
     known = tmp_path / "known_hosts"
     known.write_text(f"[127.0.0.1]:{sshd.port} {' '.join(public.split()[:2])}\n")
     remote = tmp_path / "www"
