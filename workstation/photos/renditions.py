@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+import time
 import uuid
 import warnings
 from dataclasses import dataclass
@@ -100,30 +101,42 @@ def worker_init() -> None:
 
 
 def process(source: str, photos_dir: str, cache_dir: str) -> Processed:
-    """Proves, hashes, stages and renders one file; raises Refused with the reason."""
-    import hashlib
+    """Proves, hashes, stages and renders one file; raises Refused with the reason.
 
-    data = _read(Path(source))
-    sha = hashlib.sha256(data).hexdigest()
-    im = open_checked(io.BytesIO(data), Path(source).suffix)
-    meta = read_metadata(im)
-    ext = FORMATS[im.format]
-    width, height = im.size
-    if meta.orientation in (5, 6, 7, 8):
-        width, height = height, width
+    The source is read once, into the staged copy; the hash and the pixels come from that copy,
+    so what is stored is what was hashed and proved, even if the source changes meanwhile (it
+    is then refused: a copy taken while it changed may be torn).
+    """
+    staged, sha, size = _copy_in(Path(source), Path(photos_dir))
     try:
-        preview = _upright_rgb(_decode_fitted(im, PREVIEW_SIZE), meta.orientation)
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise Refused(f"is truncated or corrupt ({_short(exc)})") from None
-    try:
-        _save_renditions(preview, Path(cache_dir), sha, im.info.get("icc_profile"))
-    except OSError as exc:  # cache folder not writable, disk full: this file only, the drop goes on
-        raise Refused(f"cannot write its thumbnail in {cache_dir}: {os_reason(exc)}") from None
-    staged = _stage(data, Path(photos_dir), sha, ext)
+        with staged.open("rb") as fh:
+            im = open_checked(fh, Path(source).suffix)
+            meta = read_metadata(im)
+            ext = FORMATS[im.format]
+            width, height = im.size
+            if meta.orientation in (5, 6, 7, 8):
+                width, height = height, width
+            try:
+                preview = _upright_rgb(_decode_fitted(im, PREVIEW_SIZE), meta.orientation)
+            except (OSError, SyntaxError, ValueError, EOFError) as exc:
+                raise Refused(f"is truncated or corrupt ({_short(exc)})") from None
+            icc = im.info.get("icc_profile")
+        try:
+            _save_renditions(preview, Path(cache_dir), sha, icc)
+        except OSError as exc:  # cache folder not writable, disk full: this file only, the drop goes on
+            raise Refused(f"cannot write its thumbnail in {cache_dir}: {os_reason(exc)}") from None
+        if (Path(photos_dir) / sha[:2] / f"{sha}.{ext}").is_file():
+            staged.unlink()
+            kept = None
+        else:
+            kept = str(staged)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
     return Processed(
-        source=source, sha256=sha, ext=ext, bytes=len(data), width=width, height=height,
+        source=source, sha256=sha, ext=ext, bytes=size, width=width, height=height,
         orientation=meta.orientation, taken_at=meta.taken_at.isoformat() if meta.taken_at else None,
-        meta=meta.as_dict(), staged=staged,
+        meta=meta.as_dict(), staged=kept,
     )  # fmt: skip
 
 
@@ -166,27 +179,90 @@ def open_checked(fp, suffix: str = "") -> Image.Image:
     return im
 
 
-def _read(path: Path) -> bytes:
+# A write during the read shows in the mtime only when it falls in a later tick of the file
+# system's clock (Linux: a few ms; FAT: 2 s). A file last modified within this window of the
+# read's start may hide one, so it is hashed again and must still match its copy.
+_CLOCK_TICK_NS = 2_000_000_000
+
+
+def _copy_in(path: Path, photos_dir: Path) -> tuple[Path, str, int]:
+    """Reads the source once into a new copy in the incoming folder, hashing as it goes; gives the
+    copy, its SHA-256 and size. Refuses a source that changed while it was read."""
+    import hashlib
+
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise Refused("is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("is not a regular file")  # opening a FIFO would block, a device never end
+        fh = path.open("rb")
     except FileNotFoundError:
         raise Refused("does not exist (or is a broken link)") from None
     except OSError as exc:
         raise Refused(f"cannot be read ({exc.strerror})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise Refused("is a folder")
-    if not stat.S_ISREG(info.st_mode):
-        raise Refused("is not a regular file")  # a FIFO or device would block or never end
-    if info.st_size == 0:
+    with fh:
+        started = time.time_ns()
+        before = os.fstat(fh.fileno())
+        if not stat.S_ISREG(before.st_mode):
+            raise Refused("is not a regular file")
+        if before.st_size == 0:
+            raise Refused("is an empty file")
+        incoming = incoming_dir(photos_dir)
+        part = incoming / f"{uuid.uuid4().hex}.part"
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            try:
+                incoming.mkdir(parents=True, exist_ok=True)
+                out = part.open("wb")
+            except OSError as exc:
+                raise Refused(f"cannot be copied into the library in {photos_dir}: {os_reason(exc)}") from None
+            with out:
+                while True:
+                    try:
+                        chunk = fh.read(1 << 20)
+                    except OSError as exc:
+                        raise Refused(f"cannot be read ({exc.strerror})") from None
+                    if not chunk:
+                        break
+                    digest.update(chunk)
+                    size += len(chunk)
+                    try:
+                        out.write(chunk)
+                    except OSError as exc:
+                        raise Refused(f"cannot be copied into the library in {photos_dir}: {os_reason(exc)}") from None
+                try:
+                    out.flush()
+                    os.fsync(out.fileno())
+                except OSError as exc:
+                    raise Refused(f"cannot be copied into the library in {photos_dir}: {os_reason(exc)}") from None
+            after = os.fstat(fh.fileno())
+            sha = digest.hexdigest()
+            if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or size != after.st_size:
+                raise Refused("changed while being read; add it again once it is complete")
+            if after.st_mtime_ns > started - _CLOCK_TICK_NS and _sha256_again(fh) != sha:
+                raise Refused("changed while being read; add it again once it is complete")
+        except BaseException:
+            try:
+                part.unlink(missing_ok=True)
+            except OSError:
+                pass  # the folder itself is unusable, so nothing was written
+            raise
+    if size == 0:
+        part.unlink(missing_ok=True)
         raise Refused("is an empty file")
-    try:
-        with path.open("rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise Refused(f"cannot be read ({exc.strerror})") from None
-    if not data:
-        raise Refused("is an empty file")
-    return data
+    return part, sha, size
+
+
+def _sha256_again(fh) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    fh.seek(0)
+    for chunk in iter(lambda: fh.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _decode_fitted(im: Image.Image, box: int) -> Image.Image:
@@ -261,28 +337,6 @@ def is_rgb_profile(icc: bytes) -> bool:
 def incoming_dir(photos_dir: Path) -> Path:
     """Where copies wait for their database row: inside the photos folder, so a rename moves them."""
     return Path(photos_dir) / ".incoming"
-
-
-def _stage(data: bytes, photos_dir: Path, sha: str, ext: str) -> str | None:
-    """Writes the library's copy into the incoming folder, to be renamed into place (None if already there)."""
-    final = photos_dir / sha[:2] / f"{sha}.{ext}"
-    if final.is_file():
-        return None
-    incoming = incoming_dir(photos_dir)
-    part = incoming / f"{sha}.{uuid.uuid4().hex}.part"
-    try:
-        incoming.mkdir(parents=True, exist_ok=True)
-        with part.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        try:
-            part.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder itself is unusable, so nothing was written
-        raise Refused(f"cannot be copied into the library in {photos_dir}: {os_reason(exc)}") from None
-    return str(part)
 
 
 def os_reason(exc: OSError) -> str:
