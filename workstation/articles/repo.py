@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from workstation.articles.sections import lookup_section
+from workstation.body.plaintext import clean_text
 from workstation.body.richtext import sanitize_body
 from workstation.clock import utcnow
 from workstation.errors import ConflictError, NotFoundError, no_such_article
@@ -228,9 +229,9 @@ class ArticleRepo:
             elif key == "body":
                 row.body = sanitize_body(value)
             elif key == "keywords":
-                row.keywords = [k.strip() for k in value if k.strip()]
+                row.keywords = [k for k in (clean_text(k).strip() for k in value) if k]
             else:
-                setattr(row, key, value)
+                setattr(row, key, clean_text(value) if isinstance(value, str) else value)
 
     def _set_related(self, session, docid: int, related: list[int]) -> None:
         session.execute(delete(RelatedLink).where(RelatedLink.article_id == docid))

@@ -8,6 +8,7 @@ import re
 import nh3
 
 from workstation.body.htmlmap import map_foreign
+from workstation.body.plaintext import clean_markup, strip_controls
 from workstation.body.subset import BODY_TAGS, LINK_SCHEMES
 
 _ATTRIBUTES = {"a": {"href"}}
@@ -20,16 +21,19 @@ _SPACES = re.compile(r"[ \t\r\f\v]+")
 def sanitize_body(fragment: str) -> str:
     """The fragment reduced to the body subset: scripts, handlers, styles and other tags removed.
 
-    Presentational markup (b, i, h1, bold spans, div lines) is first renamed to the subset.
+    Presentational markup (b, i, h1, bold spans, div lines) is first renamed to the subset;
+    control characters go and bidi controls are balanced in each run of text.
     """
-    return nh3.clean(
-        map_foreign(fragment),
-        tags=set(BODY_TAGS),
-        attributes=_ATTRIBUTES,
-        url_schemes=set(LINK_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-        clean_content_tags={"script", "style"},
+    return clean_markup(
+        nh3.clean(
+            map_foreign(strip_controls(fragment)),
+            tags=set(BODY_TAGS),
+            attributes=_ATTRIBUTES,
+            url_schemes=set(LINK_SCHEMES),
+            link_rel=None,
+            strip_comments=True,
+            clean_content_tags={"script", "style"},
+        )
     ).strip()
 
 

@@ -7,6 +7,7 @@ same library always gives the same bytes.
 
 from __future__ import annotations
 
+import html
 import json
 from datetime import timedelta
 from email.utils import format_datetime
@@ -21,6 +22,12 @@ NEWS_WINDOW = timedelta(days=2)
 NEWS_MAX = 1000  # news search reads at most this many URLs from a news sitemap
 
 
+def _feed_text(text: str) -> str:
+    """Text for an RSS title or description: readers render both as HTML, so the text is escaped
+    as HTML first (it shows as typed, never as markup), then as XML."""
+    return escape(html.escape(text, quote=False))
+
+
 def newest_first(stories: list[Story]) -> list[Story]:
     """Stories by publication time, newest first (document id breaks ties)."""
     return sorted(stories, key=lambda s: (s.published_at, s.docid), reverse=True)
@@ -32,8 +39,8 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
     items = newest_first(stories)[:FEED_ITEMS]
     names = site.section_names()
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<rss version="2.0">', "<channel>",
-             f"<title>{escape(site.site_name)}</title>", f"<link>{escape(site.url('index.html'))}</link>",
-             f"<description>{escape(site.site_name)}</description>", "<language>ar</language>"]  # fmt: skip
+             f"<title>{_feed_text(site.site_name)}</title>", f"<link>{escape(site.url('index.html'))}</link>",
+             f"<description>{_feed_text(site.site_name)}</description>", "<language>ar</language>"]  # fmt: skip
     if items:
         newest = format_datetime(renderer.local(items[0].published_at))
         lines += [f"<pubDate>{newest}</pubDate>", f"<lastBuildDate>{newest}</lastBuildDate>"]
@@ -41,12 +48,12 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
         card = renderer.card(story.docid)
         lines += [
             "<item>",
-            f"<title>{escape(story.headline)}</title>",
+            f"<title>{_feed_text(story.headline)}</title>",
             f"<link>{escape(site.url(card.href))}</link>",
             f'<guid isPermaLink="false">{story.docid}</guid>',
             f"<pubDate>{format_datetime(renderer.local(story.published_at))}</pubDate>",
             f"<category>{escape(names.get(story.section, story.section))}</category>",
-            f"<description>{escape(card.excerpt)}</description>",
+            f"<description>{_feed_text(card.excerpt)}</description>",
             "</item>",
         ]
     lines += ["</channel>", "</rss>", ""]

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select, text
 
 from workstation.articles.sections import SectionRecord, SectionRepo
 from workstation.body.dateline import site_zone
+from workstation.body.plaintext import clean_text as c
 from workstation.export.siteurl import BASE_URL_SETTING, normalize_base_url
 from workstation.library.models import PUBLISHED, Setting
 from workstation.library.seed import DEFAULT_SETTINGS
@@ -73,7 +74,7 @@ class Story:
         value = self.keywords_stored
         if isinstance(value, str):
             value = json.loads(value or "[]")
-        return tuple(value or ())
+        return tuple(c(k) for k in value or ())
 
     @property
     def pages(self) -> int:
@@ -224,7 +225,8 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
             if creator is None:
                 creator = creators[key] = _creator(meta)
             photos.setdefault(docid, []).append(PhotoRef(
-                sha, ext, width, height, orientation or 1, caption or "", alt or "", credit or "", slug or "", creator
+                sha, ext, width, height, orientation or 1, c(caption or ""), c(alt or ""), c(credit or ""),
+                c(slug or ""), c(creator),
             ))  # fmt: skip
         related: dict[int, list[int]] = {}
         for article_id, related_id in select_rows(_RELATED):
@@ -235,22 +237,22 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
             (docid, slug, headline, subheadline, byline, source_title, keywords, city, dateline_at, agency,
              published_at, updated_at, version) = row  # fmt: skip
             stories[docid] = Story(
-                docid, slug, headline or "", subheadline or "", byline or "", source_title or "",
-                keywords, city or "", _parse_time(dateline_at), agency or "", _parse_time(published_at),
+                docid, slug, c(headline or ""), c(subheadline or ""), c(byline or ""), c(source_title or ""),
+                keywords, c(city or ""), _parse_time(dateline_at), c(agency or ""), _parse_time(published_at),
                 _parse_time(updated_at), version, tuple(photos.get(docid, ())), tuple(related.get(docid, ())),
                 bodies, tuple(row),
             )  # fmt: skip
     tz_name = settings.get("timezone", DEFAULT_SETTINGS["timezone"])
     return Site(
-        site_name=settings.get("site_name", DEFAULT_SETTINGS["site_name"]),
-        agency_name=settings.get("agency_name", DEFAULT_SETTINGS["agency_name"]),
+        site_name=c(settings.get("site_name", DEFAULT_SETTINGS["site_name"])),
+        agency_name=c(settings.get("agency_name", DEFAULT_SETTINGS["agency_name"])),
         tz_name=tz_name,
         tz=site_zone(tz_name),
         sections=sections,
         stories=stories,
         bodies=bodies,
         base_url=normalize_base_url(settings.get(BASE_URL_SETTING, "")),
-        tagline=settings.get("tagline", DEFAULT_SETTINGS["tagline"]),
+        tagline=c(settings.get("tagline", DEFAULT_SETTINGS["tagline"])),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from workstation.body.dateline import house_date
+from workstation.body.plaintext import clean_text
 from workstation.errors import NotFoundError, no_such_article
 from workstation.library.models import Article, GalleryItem, Photo
 from workstation.library.store import Library
@@ -251,7 +252,7 @@ def select_positions(spec: str, count: int) -> list[int]:
 
 def _checked(name: str, value: Any) -> Any:
     if name in EDITABLE:
-        return str(value)
+        return clean_text(str(value))
     if name == "rotate":
         if value not in ROTATIONS:
             raise ValueError(f"A photo turns by 0, 90, 180 or 270 degrees, not {value}.")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from workstation.body.plaintext import clean_text
 from workstation.clock import utcnow
 from workstation.errors import Problem, Progress, no_such_article
 from workstation.library.models import Article, GalleryItem, Photo
@@ -256,8 +257,9 @@ def _record_locked(session, library, docid, ordered, duplicates, report, placed:
         in_gallery.add(p.sha256)
         position += 1
         item = GalleryItem(
-            article_id=docid, photo_sha256=p.sha256, position=position, caption=p.meta.get("caption", ""),
-            alt="", credit=p.meta.get("credit") or p.meta.get("creator", ""), slug=p.meta.get("headline", ""),
+            article_id=docid, photo_sha256=p.sha256, position=position, caption=clean_text(p.meta.get("caption", "")),
+            alt="", credit=clean_text(p.meta.get("credit") or p.meta.get("creator", "")),
+            slug=clean_text(p.meta.get("headline", "")),
         )  # fmt: skip
         session.add(item)
         placed_items.append((p, item))

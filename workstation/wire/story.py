@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from workstation.articles.bulkwrite import MAX_DOCID, IncomingArticle
+from workstation.body.plaintext import clean_text
 from workstation.body.richtext import sanitize_body, text_to_body
 from workstation.clock import utcnow
 from workstation.search.index import document
@@ -200,6 +201,7 @@ def to_incoming(story: WireStory, line: int, sections: SectionMatcher) -> Incomi
     embargoed = story.embargoed is not None and story.embargoed > utcnow()
     status = "draft" if story.pubstatus != "usable" or foreign or embargoed else "published"
     uri = story.uri.strip() if story.uri else None
+    values = {k: [clean_text(t) for t in v] if isinstance(v, list) else clean_text(v) for k, v in values.items()}
     # Text bound as str would fail at the write and undo the whole batch: refuse it here.
     for name, value in (("uri", uri or ""), ("language", story.language or ""), *values.items()):
         for text in value if isinstance(value, list) else [value]:
