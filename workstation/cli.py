@@ -324,7 +324,7 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     command("sections", cmd_sections, "the section tree", json_flag=True)
-    command("import", cmd_import, "import ninjs (JSON or JSON Lines) articles").add_argument(
+    command("import", cmd_import, "import wire stories: ninjs (JSON, JSON Lines), NewsML-G2, NITF").add_argument(
         "files", nargs="+", metavar="FILE"
     )
 

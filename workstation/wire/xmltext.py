@@ -77,7 +77,7 @@ def to_html(element: Element) -> str:
     """The inner markup of an NITF or XHTML element as HTML (names without namespaces, only href kept)."""
     out: list[str] = []
     if element.text:
-        out.append(html.escape(element.text, quote=False))
+        out.append(_escape(element.text))
     for node in element:
         _write(node, out)
     return "".join(out)
@@ -90,12 +90,23 @@ def _write(node: Element, out: list[str]) -> None:
         href = node.get("href") if name == "a" else None
         out.append(f'<{name} href="{html.escape(href)}">' if href else f"<{name}>")
         if node.text:
-            out.append(html.escape(node.text, quote=False))
+            out.append(_escape(node.text))
         for sub in node:
             _write(sub, out)
         out.append(f"</{name}>")
     if node.tail:  # the text after an element belongs to its parent, dropped element or not
-        out.append(html.escape(node.tail, quote=False))
+        out.append(_escape(node.tail))
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _escape(text: str) -> str:
+    # A line break in XML is the file's layout, not the story's: white space with one becomes a
+    # space, or nothing between elements.
+    if "\n" in text:
+        text = "" if not text.strip() else _LINE_BREAK.sub(" ", text)
+    return html.escape(text, quote=False)
 
 
 def root_name(start: bytes) -> str | None:
