@@ -17,11 +17,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from workstation.errors import LibraryError
 from workstation.library.store import Library, open_library
 from workstation.paths import AppPaths
+from workstation.shortcuts.codes import ShortcutRepo
 
 from ui.about import app_icon
 from ui.crash import install_crash_handler
 from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
 from ui.main_window import MainWindow
+from ui.shortcuts.expander import ShortcutExpander
 
 EXIT_FAILED = 2
 APP_NAME = "Editorial Workstation"
@@ -42,6 +44,7 @@ class Workstation:
         self.settings = settings
         self.translations = translations
         self.window: MainWindow | None = None
+        self.expander: ShortcutExpander | None = None  # `=code=` expansion in every text field
 
     def show_window(self) -> MainWindow:
         """Builds the main window in the current language and shows it."""
@@ -101,6 +104,8 @@ def start_app(
         QMessageBox.critical(None, QCoreApplication.translate("Workstation", "Editorial Workstation"), str(exc))
         return EXIT_FAILED
     workstation = Workstation(app, library, settings, translations)
+    workstation.expander = ShortcutExpander(lambda: ShortcutRepo(library).table(), app)
+    workstation.expander.install(app)
     workstation.show_window()
     return workstation
 

@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.show_trash_action.setCheckable(True)
         self.show_trash_action.toggled.connect(self.articles.trash_button.setChecked)
         self.about_action = self._action("mdi6.information-outline", self.tr("&About"), self.about)
+        self.shortcuts_action = self._action("mdi6.keyboard-outline", self.tr("&Code replacements…"),
+                                             self.edit_shortcuts)  # fmt: skip
         self.language_actions = QActionGroup(self)
         for code in LANGUAGES:
             action = QAction(LANGUAGE_NAMES[code], self.language_actions)
@@ -180,6 +182,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([*self.find_actions, self.search_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.duplicate_action, self.move_action, self.trash_action, self.restore_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.shortcuts_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.tree.add_action, self.tree.add_child_action, self.tree.rename_action,
                               self.tree.delete_action])  # fmt: skip
@@ -455,6 +459,14 @@ class MainWindow(QMainWindow):
         """Opens the publish dialog."""
         self._save_open_article()
         PublishDialog(self.library, self.settings, self).exec()
+
+    def edit_shortcuts(self) -> None:
+        """Opens the manager of the newsroom's code replacements."""
+        from workstation.shortcuts.codes import ShortcutRepo
+
+        from ui.shortcuts.dialog import ShortcutsDialog
+
+        ShortcutsDialog(ShortcutRepo(self.library), self).exec()
 
     def about(self) -> None:
         """Shows what the app is and who made it."""

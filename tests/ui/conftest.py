@@ -122,3 +122,19 @@ def main_window(request, qtbot, library, settings, translations, messages):
     QApplication.processEvents()
     stray = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert not stray, f"windows left open: {stray}"
+
+
+@pytest.fixture
+def type_keys():
+    """Types text into a widget as key events carrying the characters (keyClicks cannot type Arabic):
+    `type_keys(widget, text)`."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    def type_keys(widget, text: str) -> None:
+        for ch in text:
+            QApplication.sendEvent(
+                widget, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
+
+    return type_keys
