@@ -803,6 +803,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>&amp;حول محطة التحرير</translation>
     </message>
     <message>
+        <source>&amp;Code replacements…</source>
+        <translation>ر&amp;موز الاستبدال…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
@@ -1237,10 +1241,80 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>ShortcutTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>The code &apos;%1&apos; is already in the list.</source>
+        <translation>الرمز &apos;%1&apos; موجود في القائمة.</translation>
+    </message>
+    <message>
+        <source>Code replacements</source>
+        <translation>رموز الاستبدال</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Code replacements</source>
+        <translation>رموز الاستبدال</translation>
+    </message>
+    <message>
+        <source>Search codes and texts…</source>
+        <translation>ابحث في الرموز والنصوص…</translation>
+    </message>
+    <message>
+        <source>Search codes and texts</source>
+        <translation>البحث في الرموز والنصوص</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <source>&amp;Import TSV…</source>
+        <translation>ا&amp;ستيراد TSV…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport TSV…</source>
+        <translation>ت&amp;صدير TSV…</translation>
+    </message>
+    <message>
+        <source>Import codes</source>
+        <translation>استيراد الرموز</translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv *.txt)</source>
+        <translation>ملفات TSV (*.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>%1 codes stored; these lines were refused:</source>
+        <translation>حُفظ %1 رمزًا؛ ورُفضت هذه الأسطر:</translation>
+    </message>
+    <message>
+        <source>Export codes</source>
+        <translation>تصدير الرموز</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Editorial Workstation</source>
         <translation>محطة التحرير</translation>
+    </message>
+    <message>
+        <source>Preparing the library for search…</source>
+        <translation>تهيئة المكتبة للبحث…</translation>
     </message>
 </context>
 </TS>

@@ -786,6 +786,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Code replacements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,9 +1188,79 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>ShortcutTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code &apos;%1&apos; is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code replacements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Code replacements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search codes and texts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search codes and texts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import TSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport TSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TSV (*.tsv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 codes stored; these lines were refused:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Editorial Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the library for search…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
