@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workstation.errors import NotFoundError
 from workstation.library.store import Library
+from workstation.photos.batch import VARIABLES
 from workstation.photos.commands import (
     AddItemsCommand,
     EditItemsCommand,
@@ -32,7 +33,7 @@ from workstation.photos.commands import (
     caption_template,
     set_credit,
 )  # fmt: skip
-from workstation.photos.gallery import TEMPLATE_VARIABLES, GalleryRepo
+from workstation.photos.gallery import GalleryRepo
 from workstation.photos.ingest import IngestReport
 from workstation.photos.renditions import NAMES, default_cache_dir
 
@@ -257,7 +258,7 @@ class GalleryPanel(QWidget):
 
     def ask_template(self) -> None:
         """Asks for a caption template and applies it to the selection."""
-        variables = " ".join("{" + v + "}" for v in TEMPLATE_VARIABLES)
+        variables = " ".join("{" + v + "}" for v in VARIABLES)
         template, ok = QInputDialog.getText(self, self.tr("Caption template"),
                                             self.tr("Caption for the selected photos; variables: %1").replace("%1", variables),
                                             text="{city} {date} ({n}/{total}) {caption}")  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from workstation.articles.commands import Command
+from workstation.photos.batch import batch_changes
 from workstation.photos.gallery import GalleryItemRecord, GalleryRepo
 
 
@@ -95,5 +96,4 @@ def set_credit(repo: GalleryRepo, docid: int, item_ids: Iterable[int], credit: s
 
 def caption_template(repo: GalleryRepo, docid: int, item_ids: Iterable[int], template: str) -> EditItemsCommand:
     """A command captioning these items from a template (ValueError for an unknown variable)."""
-    captions = repo.template_captions(item_ids, template)
-    return EditItemsCommand(repo, docid, {i: {"caption": c} for i, c in captions.items()}, "Caption template")
+    return EditItemsCommand(repo, docid, batch_changes(repo, item_ids, {"caption": template}), "Caption template")

@@ -6,14 +6,13 @@ rewrites the article's search row, since captions are searchable.
 
 from __future__ import annotations
 
-import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 
 from workstation.body.dateline import house_date
 from workstation.body.plaintext import clean_text
@@ -26,7 +25,6 @@ EDITABLE = ("caption", "alt", "credit", "slug")
 FRAMING = ("rotate", "focus_x", "focus_y")  # how the export turns and crops the photo
 ROTATIONS = (0, 90, 180, 270)
 SOURCE_FIELDS = ("caption", "headline", "creator", "credit", "city", "country", "keywords")
-TEMPLATE_VARIABLES = ("city", "date", "n", "total", "credit", "caption")
 
 
 @dataclass(frozen=True)
@@ -127,32 +125,6 @@ class GalleryRepo:
         """Gives every one of these items the same credit."""
         self.update({item_id: {"credit": credit} for item_id in item_ids})
 
-    def template_captions(self, item_ids: Iterable[int], template: str) -> dict[int, str]:
-        """The captions a template gives these items (nothing is saved).
-
-        Variables: {city} and {date} from the file, {n} the item's page in the story,
-        {total} the number of pages, {credit} and {caption} the item's current values.
-        """
-        _check_template(template)
-        records = self.get(item_ids)
-        totals: dict[int, int] = {}
-        with self.library.sessions() as session:
-            for docid in {r.docid for r in records}:
-                totals[docid] = session.scalar(select(func.count()).where(GalleryItem.article_id == docid)) or 0
-        out = {}
-        for r in records:
-            values = {
-                "city": r.source.get("city", ""), "date": arabic_date(r.taken_at), "n": r.position,
-                "total": totals[r.docid], "credit": r.credit, "caption": r.caption,
-            }  # fmt: skip
-            out[r.id] = template.format_map(values).strip()
-        return out
-
-    def apply_template(self, item_ids: Iterable[int], template: str) -> None:
-        """Sets the captions of these items from a template (see template_captions)."""
-        captions = self.template_captions(item_ids, template)
-        self.update({item_id: {"caption": caption} for item_id, caption in captions.items()})
-
     def reorder(self, docid: int, item_ids: list[int]) -> None:
         """Puts the article's items in this order (every item of the gallery, each once)."""
         with self.library.sessions.begin() as session:
@@ -215,20 +187,6 @@ class GalleryRepo:
         )
         for position, item in enumerate(items, start=1):
             item.position = position
-
-
-def _check_template(template: str) -> None:
-    """Refuses a template with an unknown or malformed variable, naming it."""
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError as exc:
-        raise ValueError(f"The caption template is not well formed ({exc}); write a brace as {{{{ or }}}}.") from None
-    for _literal, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if name not in TEMPLATE_VARIABLES or spec or conversion:
-            known = ", ".join("{" + v + "}" for v in TEMPLATE_VARIABLES)
-            raise ValueError(f"The caption template uses {{{name}}}, which is not one of {known}.")
 
 
 def select_positions(spec: str, count: int) -> list[int]:

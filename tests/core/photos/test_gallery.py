@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from workstation.errors import NotFoundError
+from workstation.photos.batch import batch_changes
 from workstation.photos.commands import (
     AddItemsCommand,
     EditItemsCommand,
@@ -73,15 +74,15 @@ def test_batch_credit_and_caption_template(gallery):
     repo, docid, ids = gallery
     repo.set_credit(ids[1:3], "شينخوا")
     assert [i.credit for i in repo.items(docid)] == ["", "شينخوا", "شينخوا", "", ""]
-    repo.apply_template(ids[1:3], "{city} {date} ({n}/{total}) {caption} — {credit}")
+    repo.update(batch_changes(repo, ids[1:3], {"caption": "{city} {date} ({n}/{total}) {caption} — {credit}"}))
     assert _captions(repo, docid)[1:3] == [
         "موسكو 13 أبريل 2017 (2/5) تعليق 2 — شينخوا", "موسكو 13 أبريل 2017 (3/5) تعليق 3 — شينخوا",
     ]  # fmt: skip
     with pytest.raises(ValueError, match=r"\{town\}, which is not one of"):
-        repo.template_captions(ids, "{town}")
+        batch_changes(repo, ids, {"caption": "{town}"})
     with pytest.raises(ValueError, match="not well formed"):
-        repo.template_captions(ids, "{city")
-    assert repo.template_captions(ids[:1], "{{n}} {n}") == {ids[0]: "{n} 1"}
+        batch_changes(repo, ids, {"caption": "{city"})
+    assert batch_changes(repo, ids[:1], {"caption": "{{n}} {n}"}) == {ids[0]: {"caption": "{n} 1"}}
 
 
 def test_remove_and_restore_put_items_back_where_they_were(library, gallery):
