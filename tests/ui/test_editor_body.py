@@ -297,6 +297,28 @@ def test_paste_inline_joins_the_paragraph_and_plain_text_makes_paragraphs(qtbot,
     assert editor.body.body_html() == "<p>سطر أول</p><p>سطر ثان</p>"
 
 
+def test_paste_into_an_empty_list_item_keeps_the_item_and_its_list(qtbot, editor):
+    editor.body.set_blocks(parse_body("<ul><li>أول</li></ul>"))
+    cursor = editor.body.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    editor.body.setTextCursor(cursor)
+    press(qtbot, editor.body, Qt.Key.Key_Return)  # a new, empty item
+    assert editor.body.textCursor().currentList() is not None and not editor.body.textCursor().block().text()
+    paste(editor, text="ثان")
+    assert editor.body.body_html() == "<ul><li>أول</li><li>ثان</li></ul>"
+    paste(editor, html="<p>ثالث</p><p>رابع</p>")  # paragraphs pasted in a list become its items
+    assert editor.body.body_html() == "<ul><li>أول</li><li>ثانثالث</li><li>رابع</li></ul>"
+
+
+def test_pasted_wire_copy_makes_clean_paragraphs(qtbot, editor):
+    editor.body.set_blocks([])
+    paste(editor, text="بكين (شينخوا) قال\nالمتحدث إن\n\nوأضاف  أن\nالحوار مستمر.\n")
+    assert editor.body.body_html() == "<p>بكين (شينخوا) قال المتحدث إن</p><p>وأضاف أن الحوار مستمر.</p>"
+    editor.body.set_blocks([])
+    paste(editor, html="<div>أول<br><br>ثان&nbsp;&nbsp; ثالث<br></div>")
+    assert editor.body.body_html() == "<p>أول</p><p>ثان ثالث</p>"
+
+
 def test_paste_is_one_undo_step(qtbot, editor):
     before = editor.undoStack().count()
     paste(editor, html="<p>أ</p><p>ب</p><ul><li>ج</li></ul>")

@@ -16,8 +16,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from workstation.body.blocks import LINE_BREAK, Block, Run, parse_body, render_body
+from workstation.body.blocks import LINE_BREAK, Block, parse_body, render_body
 from workstation.body.htmlmap import clipboard_fragment
+from workstation.body.paste import plain_text_blocks, tidy_blocks
 from workstation.body.richtext import sanitize_body
 
 from ui.editor.document import (
@@ -313,12 +314,12 @@ class BodyEdit(QTextEdit):
 
 
 def pasted_blocks(source: QMimeData) -> list[Block]:
-    """What a paste or drop brings into the body: its HTML reduced to the subset, else its plain text."""
+    """What a paste or drop brings into the body: its HTML reduced to the subset and tidied, else its
+    plain text in paragraphs (wire copy: a blank line between paragraphs)."""
     if source.hasHtml():
-        blocks = parse_body(sanitize_body(clipboard_fragment(source.html())))
+        blocks = tidy_blocks(parse_body(sanitize_body(clipboard_fragment(source.html()))))
         if blocks:
             return blocks
     if source.hasText():
-        lines = (" ".join(line.replace("\t", " ").split()) for line in source.text().splitlines())
-        return [Block("p", (Run(line),)) for line in lines if line]
+        return plain_text_blocks(source.text())
     return []

@@ -125,10 +125,15 @@ def insert_blocks(cursor: QTextCursor, blocks: list[Block], merge_first: bool = 
     ids: dict[int, int] = {}  # list key in the blocks -> LIST_ID in the document
     formats: dict[tuple, QTextCharFormat] = {}  # a long article has few distinct formats: build each once
     block_formats: dict[tuple[str, bool], QTextBlockFormat] = {}
+    # Plain paragraphs pasted into a list item stay items of that list, the empty item included.
+    into_list = merge_first and cursor.currentList() is not None and all(b.kind == "p" for b in blocks)
     for i, block in enumerate(blocks):
         kind = block.kind
-        if i == 0 and merge_first and cursor.block().length() > 1:
+        if i == 0 and merge_first and (cursor.block().length() > 1 or into_list):
             kind = block_kind(cursor.block())  # the pasted text takes on the block it lands in
+        elif into_list:
+            kind = "li"
+            cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())
         else:
             shape = (block.kind, block.quote)
             fmt = block_formats.get(shape) or block_formats.setdefault(shape, block_format(*shape))
