@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(library, self.runner, parent=self)
         self.articles = ArticleListPanel(self.list_model, self)
         self.editor = ArticleEditor(library, self)
+        self.editor.run_command = self.runner.run  # a restored revision is undone from the Edit menu
         self.editor_area = QTabWidget(self)
         self.editor_area.setDocumentMode(True)
         self.editor_area.addTab(self.editor, qta.icon("mdi6.file-document-edit-outline"), self.tr("Article"))

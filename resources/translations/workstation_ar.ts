@@ -92,6 +92,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Revision history</source>
         <translation>سجل المراجعات</translation>
     </message>
+    <message>
+        <source>Version {version} is the text as it is now</source>
+        <translation>النسخة {version} هي النص كما هو الآن</translation>
+    </message>
+    <message>
+        <source>Restore version {version}</source>
+        <translation>استعادة النسخة {version}</translation>
+    </message>
 </context>
 <context>
     <name>ArticleFields</name>
@@ -1123,10 +1131,22 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
-    <name>RevisionHistoryDialog</name>
+    <name>RevisionHistory</name>
     <message>
-        <source>Revision history</source>
-        <translation>سجل المراجعات</translation>
+        <source>Draft</source>
+        <translation>مسودة</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>جاهزة</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>منشورة</translation>
+    </message>
+    <message>
+        <source>restored from version {version}</source>
+        <translation>مستعادة من النسخة {version}</translation>
     </message>
     <message>
         <source>created</source>
@@ -1138,7 +1158,98 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
     <message>
         <source>status changed</source>
-        <translation>تغيرت الحالة</translation>
+        <translation>تغيّرت الحالة</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>قبل الاستعادة</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>مستوردة</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>قبل الاستيراد</translation>
+    </message>
+    <message>
+        <source>import canceled</source>
+        <translation>أُلغي الاستيراد</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Subheadline</source>
+        <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+        <source>Dateline city</source>
+        <translation>مدينة سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Dateline time</source>
+        <translation>وقت سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Dateline agency</source>
+        <translation>وكالة سطر التاريخ</translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>العنوان بلغة المصدر</translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation>الكلمات المفتاحية</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Restoring version {version} makes these changes:</source>
+        <translation>استعادة النسخة {version} تُحدث هذه التغييرات:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>… and {count} more paragraphs</source>
+        <translation>… و{count} فقرات أخرى</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>تُحذف</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>تُضاف</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>مقالات ذات صلة</translation>
+    </message>
+    <message>
+        <source>The text as it is now is kept as a revision, and Undo takes the restore back.</source>
+        <translation>يُحفظ النص الحالي مراجعةً، ويلغي التراجع الاستعادة.</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryDialog</name>
+    <message>
+        <source>Revision history</source>
+        <translation>سجل المراجعات</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>المراجعات</translation>
     </message>
     <message>
         <source>Restore this revision</source>

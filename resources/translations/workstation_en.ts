@@ -91,6 +91,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Revision history</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Version {version} is the text as it is now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArticleFields</name>
@@ -1078,9 +1086,21 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
-    <name>RevisionHistoryDialog</name>
+    <name>RevisionHistory</name>
     <message>
-        <source>Revision history</source>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>restored from version {version}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1093,6 +1113,97 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
     <message>
         <source>status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subheadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Byline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keywords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring version {version} makes these changes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text as it is now is kept as a revision, and Undo takes the restore back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryDialog</name>
+    <message>
+        <source>Revision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -385,3 +385,17 @@ def test_find_follows_a_newly_loaded_article(qtbot, editor, repo):
     other = repo.create(headline="آخر", body="<p>روسيا وروسيا وروسيا</p>")
     editor.load(other.docid)
     assert len(editor.find_bar.matches()) == 3
+
+
+def test_find_never_leaves_the_match_under_the_bar(qtbot, editor):
+    paragraphs = [f"<p>فقرة رقم {n} من نص طويل</p>" for n in range(120)]
+    paragraphs.insert(60, "<p>الكلمة المطلوبة في الوسط</p>")
+    editor.body.set_blocks(parse_body("".join(paragraphs)))
+    editor.body.moveCursor(editor.body.textCursor().MoveOperation.Start)
+    editor.open_find()
+    editor.find_bar.find_edit.setText("المطلوبة")
+    assert editor.find_bar.find_next()
+    qtbot.wait(50)  # the bar has taken its height from the body
+    rect, height = editor.body.cursorRect(), editor.body.viewport().height()
+    assert editor.body.textCursor().selectedText() == "المطلوبة"
+    assert rect.height() <= rect.top() and rect.bottom() <= height - rect.height(), (rect, height)

@@ -9,7 +9,7 @@ import time
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy.exc import OperationalError
 
 from workstation.articles.repo import ArticleRepo
@@ -19,7 +19,7 @@ from tests import ROOT
 from ui.editor import ArticleEditor
 from ui.editor.conflict import CompareDialog, ConflictDialog
 from ui.editor.editor import AUTOSAVE_MAX_WAIT_MS
-from ui.editor.history import RevisionHistoryDialog
+from ui.editor.history import RevisionHistoryDialog, reason_text
 from ui.editor.related import RelatedSearchDialog
 
 BODY = "<p>اتفقت روسيا والولايات المتحدة على مواصلة مكافحة الإرهاب الدولي.</p>"
@@ -242,7 +242,7 @@ def test_status_change_keeps_a_revision(repo, editor, article):
     assert not editor.is_dirty()
 
 
-def test_revision_history_lists_shows_and_restores(qtbot, monkeypatch, repo, editor, article):
+def test_revision_history_lists_shows_and_restores(qtbot, monkeypatch, repo, editor, article, messages):
     type_at_end(editor, " الثانية")
     assert editor.save_revision()
     type_at_end(editor, " غير محفوظة")  # unsaved when the old revision is restored: kept as a revision too
@@ -266,6 +266,19 @@ def test_revision_history_lists_shows_and_restores(qtbot, monkeypatch, repo, edi
     bodies = [r.snapshot["body"] for r in repo.revisions(article.docid)]
     assert any(b.endswith("الثانية غير محفوظة</p>") for b in bodies)
     assert bodies[-1] == BODY
+    # it asked first, showing the paragraph the restore takes back
+    ((kind, question),) = messages
+    assert kind == "question" and "الثانية غير محفوظة" in question and "<s>" in question
+    assert reason_text(repo.revisions(article.docid)[-1].reason) == "restored from version 1"
+
+
+def test_a_restore_that_is_refused_changes_nothing(qtbot, monkeypatch, repo, editor, article):
+    type_at_end(editor, " الثانية")
+    assert editor.save_revision()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    oldest = repo.revisions(article.docid)[0]
+    assert not editor.restore_revision(oldest.id)
+    assert repo.get(article.docid).body.endswith("الثانية</p>")
 
 
 # -- conflicts ------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from workstation.articles.repo import ArticleRepo
 from workstation.paths import AppPaths
@@ -83,7 +83,7 @@ def test_delete_moves_to_the_trash_and_the_trash_view_restores(main_window):
     assert repo.get(docid).trashed_at is None
 
 
-def test_moving_the_open_article_keeps_the_editor_in_step(main_window):
+def test_moving_the_open_article_keeps_the_editor_in_step(main_window, qtbot):
     window = main_window
     repo = ArticleRepo(window.library)
     docid = repo.create("world", headline="خبر").docid
@@ -93,27 +93,31 @@ def test_moving_the_open_article_keeps_the_editor_in_step(main_window):
 
     data = encode_ids(ARTICLE_MIME, [docid])
     assert window.tree_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, window.tree_model.index_of("sports"))
-    assert window.editor.current_docid() is None  # it left the list shown
+    # the window follows the article to its new section: it stays open
+    qtbot.waitUntil(lambda: window.tree.current_slug() == "sports" and window.articles.current_docid() == docid)
+    assert window.editor.current_docid() == docid
     window.tree.setFocus()
     window.undo_action.trigger()
     assert repo.get(docid).section == "world"
-    window.articles.select(docid)
-    window.tree_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, window.tree_model.index_of("world"))
-    assert window.editor.current_docid() == docid
+    qtbot.waitUntil(lambda: window.tree.current_slug() == "world" and window.editor.current_docid() == docid)
 
 
 def test_geometry_panes_and_place_are_remembered(qtbot, library, settings, translations, messages, open_main_window):
     docid = ArticleRepo(library).create("economy", headline="خبر").docid
     first = open_main_window(qtbot, library, settings, translations, "en")
     first.resize(760, 640)  # fits the offscreen screen; the default size does not
+    first.editor.set_details_shown(True)
+    QApplication.processEvents()
     first.splitter.setSizes([300, 300, 500])
-    size, sizes = first.size(), first.splitter.sizes()
+    first.editor.splitter.setSizes([300, 200])
+    size, sizes, editor_sizes = first.size(), first.splitter.sizes(), first.editor.splitter.sizes()
     first.tree.select("economy")
     first.articles.select(docid)
     first.close()
     again = open_main_window(qtbot, library, settings, translations, "en")
     assert again.size() == size and size.width() == 760
     assert again.splitter.sizes() == sizes
+    assert again.editor.details_shown() and again.editor.splitter.sizes() == editor_sizes
     assert again.tree.current_slug() == "economy"
     qtbot.waitUntil(lambda: again.editor.current_docid() == docid)  # opened once the window is shown
     again.close()
@@ -261,3 +265,60 @@ def test_files_dropped_on_an_article_become_its_photos_as_copies(main_window, qt
     assert window.editor_area.currentWidget() is window.photos_tab
     assert GalleryRepo(window.library).items(first) == []
     assert photo.read_bytes() == before  # the user's file is copied, never moved
+
+
+def test_new_article_puts_the_cursor_in_its_headline(main_window, qtbot):
+    window = main_window
+    window.tree.select("sports")
+    window.activateWindow()
+    window.articles.table.setFocus()
+    window.new_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.fields.headline)
+    assert window.editor_area.currentWidget() is window.editor
+
+
+def test_move_to_section_asks_where_and_follows_the_article(main_window, qtbot, monkeypatch):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    docid = repo.create("world", headline="خبر").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    offered = []
+
+    def choose(_parent, _title, _label, items, current, _editable):
+        offered.append(items)
+        return next(i for i in items if i.strip() == window.tree_model.data(window.tree_model.index_of("sports"))), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    assert window.move_action.isEnabled()
+    window.move_action.trigger()
+    assert repo.get(docid).section == "sports" and offered
+    qtbot.waitUntil(lambda: window.tree.current_slug() == "sports" and window.editor.current_docid() == docid)
+    assert window.move_action.shortcut().toString() == "Ctrl+Shift+M"
+
+
+def test_a_restored_revision_is_undone_from_the_edit_menu(main_window, qtbot):
+    window = main_window
+    repo = ArticleRepo(window.library)
+    article = repo.create("world", headline="قديم")
+    first = repo.revisions(article.docid)[-1]
+    repo.save(article.docid, article.version, headline="جديد")
+    window.tree.select("world")
+    window.articles.select(article.docid)
+    assert window.editor.restore_revision(first.id)  # the question is answered Yes
+    assert repo.get(article.docid).headline == "قديم" and window.editor.fields.headline.text() == "قديم"
+    window.tree.setFocus()
+    qtbot.waitUntil(lambda: window.undo_group.activeStack() is window.library_stack)
+    window.undo_action.trigger()
+    assert repo.get(article.docid).headline == "جديد" and window.editor.fields.headline.text() == "جديد"
+
+
+def test_find_opens_from_the_photos_tab_on_the_article(main_window):
+    window = main_window
+    docid = ArticleRepo(window.library).create("world", headline="خبر", body="<p>نص الخبر</p>").docid
+    window.tree.select("world")
+    window.articles.select(docid)
+    window.editor_area.setCurrentWidget(window.photos_tab)
+    assert window.find_actions[0].shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    window.find_actions[0].trigger()
+    assert window.editor_area.currentWidget() is window.editor and window.editor.find_bar.isVisible()

@@ -9,6 +9,7 @@ A save refused because someone else saved first (ConflictError) asks what to do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -25,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from workstation.articles.commands import Command
 from workstation.articles.repo import ArticleRecord, ArticleRepo
+from workstation.articles.revisions import RestoreRevisionCommand, restore_preview
 from workstation.body.blocks import clean_href, parse_body
 from workstation.body.dateline import format_dateline, to_site_time
 from workstation.body.stats import count_words, reading_minutes
@@ -38,7 +41,7 @@ from ui.editor.body_edit import BodyEdit
 from ui.editor.conflict import ConflictDialog
 from ui.editor.fields import TEXT_FIELDS, ArticleFields
 from ui.editor.find_bar import FindBar
-from ui.editor.history import RevisionHistoryDialog
+from ui.editor.history import RevisionHistoryDialog, restore_summary
 from ui.editor.related import RelatedPanel, SearchFunction
 
 AUTOSAVE_IDLE_MS = 1000
@@ -73,7 +76,10 @@ class ArticleEditor(QWidget):
 
     def __init__(self, library: Library, parent=None, search: SearchFunction | None = None):
         super().__init__(parent)
+        self._library = library
         self._repo = ArticleRepo(library)
+        # Runs an undoable core command (the window's CommandRunner.run); None: applied directly.
+        self.run_command: Callable[[Command, str], bool] | None = None
         try:
             self._tz = library.setting("timezone")
         except KeyError:
@@ -446,16 +452,37 @@ class ArticleEditor(QWidget):
         dialog.exec()
 
     def restore_revision(self, revision_id: int) -> bool:
-        """Makes a kept revision the current text again; the text it replaces is kept as a revision first."""
+        """Shows what restoring a kept revision would change and, if the user agrees, restores it (undoable:
+        through `run_command` when the window gives one); the text it replaces is kept as a revision first."""
         if self._record is None or not self.save_revision():
             return False
+        docid = self._record.docid
         try:
-            record = self._repo.restore_revision(self._record.docid, revision_id, self._record.version)
+            preview = restore_preview(self._library, docid, revision_id)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Revision history"), str(exc))
+            return False
+        if not preview.changes_anything:
+            self.state_label.setText(
+                self.tr("Version {version} is the text as it is now").format(version=preview.version)
+            )
+            return True
+        answer = QMessageBox.question(self, self.tr("Restore version {version}").format(version=preview.version),
+                                      restore_summary(preview))  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        command = RestoreRevisionCommand(self._library, docid, revision_id)
+        label = self.tr("Restore version {version}").format(version=preview.version)
+        if self.run_command is not None:
+            return self.run_command(command, label)
+        try:
+            command.apply()
         except (ConflictError, NotFoundError) as exc:
             QMessageBox.warning(self, self.tr("Revision history"), str(exc))
             return False
+        record = self._repo.get(docid)
         self._show(record)
-        self.saved.emit(record.docid)
+        self.saved.emit(docid)
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802

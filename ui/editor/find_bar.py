@@ -66,6 +66,7 @@ class FindBar(QWidget):
         self.find_edit.setFocus()
         self.find_edit.selectAll()
         self.highlight()
+        QTimer.singleShot(0, self, self.reveal)  # the bar took height from the body: keep the match in view
 
     def close_bar(self) -> None:
         """Hides the bar and its marks, giving the focus back to the body."""
@@ -122,10 +123,19 @@ class FindBar(QWidget):
             after = [m for m in found if m[0] >= cursor.selectionEnd() and m != self._selected()]
             start, end = after[0] if after else found[0]
         self._editor.setTextCursor(self._cursor(start, end))
-        self._editor.ensureCursorVisible()
+        self.reveal()
+        QTimer.singleShot(0, self, self.reveal)  # again once the layout has settled
         self.count_label.setText(self.tr("{index} of {count}").format(index=found.index((start, end)) + 1,
                                                                         count=len(found)))  # fmt: skip
         return True
+
+    def reveal(self) -> None:
+        """Scrolls the body so the cursor (the match) sits well inside the view, never at or past its edge."""
+        self._editor.ensureCursorVisible()
+        rect, height = self._editor.cursorRect(), self._editor.viewport().height()
+        if rect.top() < rect.height() or rect.bottom() > height - 2 * rect.height():
+            bar = self._editor.verticalScrollBar()
+            bar.setValue(bar.value() + rect.center().y() - height // 2)
 
     def _selected(self) -> tuple[int, int] | None:
         cursor = self._editor.textCursor()

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,8 +20,94 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.articles.repo import RevisionRecord
+from workstation.articles.revisions import RestorePreview, restored_from
 from workstation.body.dateline import format_dateline, to_site_time
 from workstation.body.richtext import sanitize_body
+
+
+def status_name(status: str) -> str:
+    """A status as the interface names it."""
+    names = {
+        "draft": QCoreApplication.translate("RevisionHistory", "Draft"),
+        "ready": QCoreApplication.translate("RevisionHistory", "Ready"),
+        "published": QCoreApplication.translate("RevisionHistory", "Published"),
+    }
+    return names.get(status, status)
+
+
+def reason_text(reason: str) -> str:
+    """Why a revision was kept, as the interface says it."""
+    version = restored_from(reason)
+    if version is not None:
+        return QCoreApplication.translate("RevisionHistory", "restored from version {version}").format(version=version)
+    reasons = {
+        "created": QCoreApplication.translate("RevisionHistory", "created"),
+        "save": QCoreApplication.translate("RevisionHistory", "saved"),
+        "status": QCoreApplication.translate("RevisionHistory", "status changed"),
+        "before restore": QCoreApplication.translate("RevisionHistory", "before a restore"),
+        "import": QCoreApplication.translate("RevisionHistory", "imported"),
+        "before import": QCoreApplication.translate("RevisionHistory", "before an import"),
+        "import canceled": QCoreApplication.translate("RevisionHistory", "import canceled"),
+    }
+    return reasons.get(reason, reason)
+
+
+def restore_summary(preview: RestorePreview, limit: int = 12) -> str:
+    """What a restore changes, as rich text for the question asked before it."""
+    labels = {
+        "headline": QCoreApplication.translate("RevisionHistory", "Headline"),
+        "subheadline": QCoreApplication.translate("RevisionHistory", "Subheadline"),
+        "dateline_city": QCoreApplication.translate("RevisionHistory", "Dateline city"),
+        "dateline_at": QCoreApplication.translate("RevisionHistory", "Dateline time"),
+        "dateline_agency": QCoreApplication.translate("RevisionHistory", "Dateline agency"),
+        "byline": QCoreApplication.translate("RevisionHistory", "Byline"),
+        "source_title": QCoreApplication.translate("RevisionHistory", "Source title"),
+        "keywords": QCoreApplication.translate("RevisionHistory", "Keywords"),
+        "status": QCoreApplication.translate("RevisionHistory", "Status"),
+    }
+
+    def shown(name: str, value) -> str:
+        if name == "status":
+            return escape(status_name(value or ""))
+        if isinstance(value, list):
+            value = "، ".join(str(v) for v in value)
+        return escape(str(value)) if value else "—"
+
+    intro = QCoreApplication.translate("RevisionHistory", "Restoring version {version} makes these changes:").format(
+        version=preview.version
+    )
+    parts = [f"<p>{escape(intro)}</p>"]
+    rows = [f"<li><b>{escape(labels.get(n, n))}</b>: <s>{shown(n, now)}</s> → {shown(n, then)}</li>"
+            for n, now, then in preview.fields]  # fmt: skip
+    if rows:
+        parts.append(f"<ul>{''.join(rows)}</ul>")
+    if preview.body:
+        heading = QCoreApplication.translate("RevisionHistory", "Text")
+        parts.append(f"<p><b>{escape(heading)}</b></p>")
+        for op, text in preview.body[:limit]:
+            colour, sign, struck = ("#a40000", "−", True) if op == "-" else ("#2e7d32", "+", False)
+            line = f"{sign} {escape(text)}"
+            parts.append(f'<p style="color:{colour}">{f"<s>{line}</s>" if struck else line}</p>')
+        if len(preview.body) > limit:
+            more = QCoreApplication.translate("RevisionHistory", "… and {count} more paragraphs").format(
+                count=len(preview.body) - limit
+            )
+            parts.append(f"<p>{escape(more)}</p>")
+    if preview.related_removed or preview.related_added:
+        removed, added = (
+            QCoreApplication.translate("RevisionHistory", "removed"),
+            QCoreApplication.translate("RevisionHistory", "added"),
+        )
+        heading = QCoreApplication.translate("RevisionHistory", "Related articles")
+        parts.append(f"<p><b>{escape(heading)}</b></p><ul>")
+        parts.extend(f"<li>{escape(removed)}: {escape(h or str(d))}</li>" for d, h in preview.related_removed)
+        parts.extend(f"<li>{escape(added)}: {escape(h or str(d))}</li>" for d, h in preview.related_added)
+        parts.append("</ul>")
+    undo = QCoreApplication.translate(
+        "RevisionHistory", "The text as it is now is kept as a revision, and Undo takes the restore back."
+    )
+    parts.append(f"<p>{escape(undo)}</p>")
+    return f'<div dir="auto">{"".join(parts)}</div>'
 
 
 class RevisionHistoryDialog(QDialog):
@@ -33,12 +119,12 @@ class RevisionHistoryDialog(QDialog):
         self._tz = tz
         self._restore = restore
         self._revisions = {r.id: r for r in revisions}
-        reasons = {"created": self.tr("created"), "save": self.tr("saved"), "status": self.tr("status changed")}
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Revisions"))
         for rev in reversed(revisions):
             when = to_site_time(rev.saved_at, tz).strftime("%Y-%m-%d %H:%M:%S")
-            status = rev.snapshot.get("status", "")
-            item = QListWidgetItem(f"{when}  ·  v{rev.version}  ·  {reasons.get(rev.reason, rev.reason)}  ·  {status}")
+            status = status_name(rev.snapshot.get("status", ""))
+            item = QListWidgetItem(f"{when}  ·  v{rev.version}  ·  {reason_text(rev.reason)}  ·  {status}")
             item.setData(Qt.ItemDataRole.UserRole, rev.id)
             self.list.addItem(item)
         self.preview = QTextBrowser()

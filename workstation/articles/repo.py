@@ -57,6 +57,9 @@ class ArticleRecord:
         return data
 
 
+RESTORED = "restored from "  # a restored version's revision reason, followed by the version it came from
+
+
 @dataclass(frozen=True)
 class RevisionRecord:
     """One kept revision of an article."""
@@ -130,12 +133,14 @@ class ArticleRepo:
         *,
         keep_revision: bool = True,
         keep_replaced: str | None = None,
+        reason: str | None = None,
         **changes: Any,
     ) -> ArticleRecord:
         """Saves changes made to `base_version`; refuses with ConflictError if the library moved on.
 
         With `keep_replaced` (a revision reason), the text being replaced is first kept as a
-        revision if no revision holds it yet (autosaves keep none).
+        revision if no revision holds it yet (autosaves keep none). `reason` labels the revision
+        kept of the new version (else "save", or "status" when the status changed).
         """
         now = utcnow()
         with self.library.sessions.begin() as session:
@@ -159,7 +164,7 @@ class ArticleRepo:
                 self._set_related(session, docid, related)
             record = self._record(session, row)
             if keep_revision or status_changed:
-                self._keep_revision(session, record, "status" if status_changed else "save")
+                self._keep_revision(session, record, reason or ("status" if status_changed else "save"))
             reindex(session.connection(), [docid])
             return record
 
@@ -174,10 +179,10 @@ class ArticleRepo:
             rev = session.get(Revision, revision_id)
             if rev is None or rev.article_id != docid:
                 raise NotFoundError(f"Article {docid} has no revision {revision_id}.")
-            snapshot = dict(rev.snapshot)
+            snapshot, version = dict(rev.snapshot), rev.version
         if snapshot.get("dateline_at"):
             snapshot["dateline_at"] = datetime.fromisoformat(snapshot["dateline_at"])
-        return self.save(docid, base_version, keep_replaced="before restore", **snapshot)
+        return self.save(docid, base_version, keep_replaced="before restore", reason=f"{RESTORED}{version}", **snapshot)
 
     def trash(self, docids: list[int]) -> None:
         """Moves articles to the trash: they leave the lists, search and exports until restored."""

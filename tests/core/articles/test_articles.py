@@ -121,9 +121,9 @@ def test_restoring_a_revision_keeps_the_autosaved_text_it_replaces(repo):
     a = repo.save(a.docid, a.version, keep_revision=False, headline="مسودة محفوظة تلقائيا")
     a = repo.restore_revision(a.docid, first.id, a.version)
     kept = repo.revisions(a.docid)
-    assert [r.reason for r in kept] == ["created", "before restore", "save"]
+    assert [r.reason for r in kept] == ["created", "before restore", "restored from 1"]  # labelled with its origin
     assert kept[1].snapshot["headline"] == "مسودة محفوظة تلقائيا" and a.headline == "الأول"
     # Nothing to keep when the replaced text is already a revision.
     a = repo.restore_revision(a.docid, first.id, a.version)
-    assert [r.reason for r in repo.revisions(a.docid)][-1] == "save"
+    assert [r.reason for r in repo.revisions(a.docid)][-1] == "restored from 1"
     assert len(repo.revisions(a.docid)) == 4
