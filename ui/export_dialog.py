@@ -31,6 +31,8 @@ from workstation.export import ExportCancelled, export_bundle
 from workstation.export.siteurl import save_base_url, saved_base_url
 from workstation.library.store import Library
 
+from ui.export_checks import ExportChecksRow
+
 
 class ExportWorker(QObject):
     """Runs one export off the GUI thread and reports through signals."""
@@ -114,6 +116,11 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Export to:"), target_row)
         form.addRow(self.tr("Articles:"), scope_box)
         form.addRow(self.tr("Site address:"), self.base_url)
+        self.checks = ExportChecksRow(library)
+        form.addRow(self.tr("Writing checks:"), self.checks)
+        self.scope.buttonToggled.connect(lambda _button, on: on and self._count_findings())
+        self.finished.connect(self.checks.stop)
+        self._count_findings()
 
         self.progress = QProgressBar(objectName="export_progress", textVisible=False)
         self.progress.hide()
@@ -138,6 +145,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    def _count_findings(self) -> None:
+        sections = [self.section] if self.scope_section.isChecked() and self.section else None
+        articles = [self.docid] if self.scope_article.isChecked() and self.docid is not None else None
+        self.checks.start(sections, articles)
 
     # -- choosing ---------------------------------------------------------------------------
     def _choose_folder(self) -> None:

@@ -71,6 +71,7 @@ class BodyEdit(QTextEdit):
         self.setTabChangesFocus(True)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.undo_stack = QUndoStack(self)
+        self.context_menu_hook = None  # called with the menu and the click position before it opens
         self._document: QTextDocument | None = None
         self.set_blocks([])
 
@@ -289,6 +290,8 @@ class BodyEdit(QTextEdit):
             elif action.objectName() == "edit-redo":
                 action.triggered.disconnect()
                 action.triggered.connect(self.undo_stack.redo)
+        if self.context_menu_hook is not None:
+            self.context_menu_hook(menu, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -31,13 +31,15 @@ from workstation.articles.repo import ArticleRecord, ArticleRepo
 from workstation.articles.revisions import RestoreRevisionCommand, restore_preview
 from workstation.body.blocks import clean_href, parse_body
 from workstation.body.dateline import format_dateline, to_site_time
-from workstation.body.stats import count_words, reading_minutes
+from workstation.body.stats import count_characters, count_words, reading_minutes
 from workstation.clock import DEFAULT_TIMEZONE
 from workstation.errors import ConflictError, LibraryError, NotFoundError
 from workstation.library.store import Library
 
 from ui.editor.actions import EditorActions
 from ui.editor.body_edit import BodyEdit
+from ui.editor.checking import EditorChecks, WritingChecks
+from ui.editor.checks_pane import ChecksPane
 from ui.editor.conflict import ConflictDialog
 from ui.editor.fields import TEXT_FIELDS, ArticleFields
 from ui.editor.find_bar import FindBar
@@ -74,7 +76,8 @@ class ArticleEditor(QWidget):
     dirtyChanged = Signal(bool)
     showRequested = Signal()  # find or replace was asked for: the editor must be on screen
 
-    def __init__(self, library: Library, parent=None, search: SearchFunction | None = None):
+    def __init__(self, library: Library, parent=None, search: SearchFunction | None = None,
+                 checks: WritingChecks | None = None):  # fmt: skip
         super().__init__(parent)
         self._library = library
         self._repo = ArticleRepo(library)
@@ -100,6 +103,11 @@ class ArticleEditor(QWidget):
         self.dateline_preview.setToolTip(self.tr("The dateline as it opens the first paragraph"))
         self.words_label = QLabel()
         self.state_label = QLabel()
+        self.checks_pane = ChecksPane()
+        self.writing = EditorChecks(checks or WritingChecks(library, self), self.body,
+                                    {"headline": self.fields.headline, "subtitle": self.fields.subheadline},
+                                    self._story_parts, self)  # fmt: skip
+        self._connect_checks()
         self._build_layout()
 
         self._idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS)
@@ -133,8 +141,11 @@ class ArticleEditor(QWidget):
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, objectName="editor-panes")
         splitter.addWidget(body_box)
         splitter.addWidget(related_box)
+        checks_box = QGroupBox(self.tr("Checks"))
+        QVBoxLayout(checks_box).addWidget(self.checks_pane)
+        splitter.addWidget(checks_box)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 110])
+        splitter.setSizes([600, 110, 140])
         status = QHBoxLayout()
         status.addWidget(self.words_label)
         status.addStretch()
@@ -164,6 +175,35 @@ class ArticleEditor(QWidget):
         a["find_previous"].triggered.connect(lambda: self.find_bar.find_next(backward=True))
         a["history"].triggered.connect(self.show_history)
         body.linkRequested.connect(self.ask_link)
+
+    def _connect_checks(self) -> None:
+        writing, pane = self.writing, self.checks_pane
+        writing.findingsChanged.connect(self._show_findings)
+        pane.jumpRequested.connect(writing.jump)
+        pane.fixRequested.connect(self._fix)
+        pane.ruleToggled.connect(writing.checks.set_rule_enabled)
+
+    def _story_parts(self) -> dict[str, Any]:
+        city, when, agency = self.fields.dateline_parts()
+        captions: tuple[str, ...] = ()
+        if self._record is not None:
+            from workstation.photos.gallery import GalleryRepo
+
+            captions = tuple(item.caption for item in GalleryRepo(self._library).items(self._record.docid))
+        return {"dateline_city": city, "dateline_at": when, "dateline_agency": agency, "captions": captions,
+                "timezone": self._tz}  # fmt: skip
+
+    def _show_findings(self, findings) -> None:
+        checks = self.writing.checks
+        note = self.tr("(spelling is off: %1)").replace("%1", checks.unavailable) if checks.unavailable else ""
+        if self._record is not None:
+            self.checks_pane.set_rules(checks.checker.disabled)
+        self.checks_pane.set_findings(findings, note)
+
+    def _fix(self, finding) -> None:
+        if not self.writing.fix(finding):
+            self.state_label.setText(self.tr("The text has changed since it was checked; checking again"))
+            self.writing.schedule()
 
     # -- the interface the main window uses ----------------------------------------------------
     def current_docid(self) -> int | None:
@@ -245,6 +285,7 @@ class ArticleEditor(QWidget):
             was_dirty, self._dirty = bool(self._dirty), set()
             self.fields.set_record(record)
             self.body.set_blocks(parse_body(record.body) if record else [])
+            self.writing.attach(record is not None)
             self.related.set_items(record.docid if record else None, self._related_items(record))
             editable = record is not None and record.trashed_at is None
             self.body.setReadOnly(not editable)
@@ -287,9 +328,11 @@ class ArticleEditor(QWidget):
         self.state_label.setText(self.tr("Saved {time} · version {version}").format(time=when, version=record.version))
 
     def _count_words(self) -> None:
-        words = count_words(self.body.document().toPlainText())
+        text = self.body.document().toPlainText()
+        words = count_words(text)
         minutes = reading_minutes(words)
-        self.words_label.setText(self.tr("{words} words · {minutes} min read").format(words=words, minutes=minutes))
+        self.words_label.setText(self.tr("{words} words · {characters} characters · {minutes} min read")
+                                 .format(words=words, characters=count_characters(text), minutes=minutes))  # fmt: skip
 
     def _show_format(self, fmt) -> None:
         self.actions["bold"].setChecked(self.body.is_strong())

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from workstation.articles.repo import ArticleRepo
@@ -20,7 +20,7 @@ from workstation.checks.spelling import Speller, SpellingUnavailable
 from workstation.checks.story import Checker, StoryText, story_from_record
 from workstation.clock import DEFAULT_TIMEZONE, utcnow
 from workstation.errors import no_such_section
-from workstation.library.models import Article, NewsroomWord, Section, Setting, Shortcut
+from workstation.library.models import LIVE, PUBLISHED, Article, NewsroomWord, Section, Setting, Shortcut
 from workstation.library.store import Library
 from workstation.photos.gallery import GalleryRepo
 
@@ -130,11 +130,12 @@ def load_story(library: Library, docid: int) -> StoryText:
     return story_from_record(record, captions, library_timezone(library))
 
 
-def story_ids(library: Library, sections: Iterable[str] = ()) -> list[int]:
-    """The live (not trashed) articles of these sections, or of the whole library, by document id."""
+def story_ids(library: Library, sections: Iterable[str] = (), published_only: bool = False) -> list[int]:
+    """The live (not trashed) articles of these sections, or of the whole library, by document id;
+    with `published_only`, those an export would publish."""
     sections = list(sections)
     with library.sessions() as session:
-        query = select(Article.id).where(Article.trashed_at.is_(None)).order_by(Article.id)
+        query = select(Article.id).where(text(PUBLISHED if published_only else LIVE)).order_by(Article.id)
         if sections:
             known = dict(session.execute(select(Section.slug, Section.id).where(Section.slug.in_(sections))).all())
             for slug in sections:
@@ -149,3 +150,9 @@ def lint(library: Library, docids: Iterable[int], checker: Checker, suggest: boo
     for docid in docids:
         story = load_story(library, docid)
         yield docid, checker.story(story, suggest=suggest)
+
+
+def headline(library: Library, docid: int) -> str:
+    """An article's headline, for naming it in a list of findings."""
+    with library.sessions() as session:
+        return session.scalar(select(Article.headline).where(Article.id == docid)) or ""
