@@ -45,6 +45,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>مقالات ذات صلة</translation>
     </message>
     <message>
+        <source>Checks</source>
+        <translation>التدقيق</translation>
+    </message>
+    <message>
         <source>Already saved as a revision</source>
         <translation>محفوظة بالفعل كمراجعة</translation>
     </message>
@@ -61,8 +65,8 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>حُفظت {time} · النسخة {version}</translation>
     </message>
     <message>
-        <source>{words} words · {minutes} min read</source>
-        <translation>{words} كلمة · {minutes} دقيقة قراءة</translation>
+        <source>{words} words · {characters} characters · {minutes} min read</source>
+        <translation>{words} كلمة · {characters} حرفا · {minutes} دقيقة قراءة</translation>
     </message>
     <message>
         <source>Editing…</source>
@@ -326,6 +330,32 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>ChecksPane</name>
+    <message>
+        <source>Fix</source>
+        <translation>تصحيح</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>القواعد</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>لا ملاحظات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>لا ملاحظات</numerusform>
+            <numerusform>ملاحظة واحدة</numerusform>
+            <numerusform>ملاحظتان</numerusform>
+            <numerusform>%n ملاحظات</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare versions</source>
@@ -431,6 +461,84 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>EditorChecks</name>
+    <message>
+        <source>(spelling is off: %1)</source>
+        <translation>(التدقيق الإملائي معطل: %1)</translation>
+    </message>
+    <message>
+        <source>The text has changed since it was checked; checking again</source>
+        <translation>تغير النص بعد تدقيقه؛ يعاد التدقيق</translation>
+    </message>
+    <message>
+        <source>(no suggestions)</source>
+        <translation>(لا اقتراحات)</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>أضف إلى القاموس</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>تصحيح</translation>
+    </message>
+</context>
+<context>
+    <name>ExportChecksRow</name>
+    <message>
+        <source>Review…</source>
+        <translation>مراجعة…</translation>
+    </message>
+    <message>
+        <source>Checking the stories&apos; writing…</source>
+        <translation>جار تدقيق كتابة الأخبار…</translation>
+    </message>
+    <message>
+        <source>Checking the stories&apos; writing… %1 of %2</source>
+        <translation>جار تدقيق كتابة الأخبار… %1 من %2</translation>
+    </message>
+    <message>
+        <source>The writing checks could not run: %1</source>
+        <translation>تعذر تشغيل التدقيق: %1</translation>
+    </message>
+    <message>
+        <source>No findings in the %1 stories to export</source>
+        <translation>لا ملاحظات في الأخبار المصدرة (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 stories to export have findings</source>
+        <translation>في %1 من %2 خبرا للتصدير ملاحظات</translation>
+    </message>
+    <message>
+        <source>Writing checks</source>
+        <translation>تدقيق الكتابة</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>القواعد</translation>
+    </message>
+    <message>
+        <source>Open a story in the editor to see its findings in the Checks pane.</source>
+        <translation>افتح الخبر في المحرر لترى ملاحظاته في لوحة التدقيق.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -475,6 +583,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Site address:</source>
         <translation>عنوان الموقع:</translation>
+    </message>
+    <message>
+        <source>Writing checks:</source>
+        <translation>تدقيق الكتابة:</translation>
     </message>
     <message>
         <source>Cancel export</source>
@@ -566,6 +678,29 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>{count} replaced</source>
         <translation>استُبدل {count}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Headline</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Subheadline</source>
+        <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation>الدلالة المكانية</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>المتن</translation>
+    </message>
+    <message>
+        <source>Caption %1</source>
+        <translation>تعليق الصورة %1</translation>
     </message>
 </context>
 <context>

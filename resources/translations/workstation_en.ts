@@ -44,6 +44,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Already saved as a revision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,7 +64,7 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{words} words · {minutes} min read</source>
+        <source>{words} words · {characters} characters · {minutes} min read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -313,6 +317,28 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>ChecksPane</name>
+    <message>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare versions</source>
@@ -418,6 +444,84 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>EditorChecks</name>
+    <message>
+        <source>(spelling is off: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text has changed since it was checked; checking again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no suggestions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportChecksRow</name>
+    <message>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the stories&apos; writing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the stories&apos; writing… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The writing checks could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No findings in the %1 stories to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the %2 stories to export have findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a story in the editor to see its findings in the Checks pane.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -461,6 +565,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Site address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing checks:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -552,6 +660,29 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>{count} replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Headline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subheadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dateline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -159,3 +159,13 @@ def test_rules_menu_switches_a_rule_off_for_the_library(editor, qtbot, library):
     action.setChecked(False)
     assert disabled_rules(library) == {"latin-punctuation"}
     qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=5000)
+
+
+def test_checking_and_underlining_never_count_as_an_edit(editor, qtbot, library):
+    version = ArticleRepo(library).get(editor.current_docid()).version
+    qtbot.waitUntil(lambda: len(editor.writing.findings) == 3, timeout=5000)
+    editor.writing.checks.ignore("المبارات")  # everything is underlined again
+    qtbot.waitUntil(lambda: len(editor.writing.findings) == 2, timeout=5000)
+    qtbot.wait(1200)
+    assert not editor.is_dirty()
+    assert ArticleRepo(library).get(editor.current_docid()).version == version

@@ -152,7 +152,7 @@ class EditorChecks(QObject):
     findingsChanged = Signal(list)  # list[Finding]; body offsets are positions in the document
 
     def __init__(self, checks: WritingChecks, body, lines: dict[str, QLineEdit],
-                 story_parts: Callable[[], dict], parent=None):  # fmt: skip
+                 story_parts: Callable[[], dict], pane=None, parent=None):  # fmt: skip
         super().__init__(parent)
         self.checks = checks
         self.body = body
@@ -168,6 +168,12 @@ class EditorChecks(QObject):
         self._highlighting = False
         checks.changed.connect(self.recheck)
         body.context_menu_hook = self._body_menu
+        self.pane = pane
+        if pane is not None:
+            self.findingsChanged.connect(self._show_in_pane)
+            pane.jumpRequested.connect(self.jump)
+            pane.fixRequested.connect(self._fix_from_pane)
+            pane.ruleToggled.connect(checks.set_rule_enabled)
         for line in lines.values():
             line.textChanged.connect(self.schedule)
             line.installEventFilter(self)
@@ -288,6 +294,16 @@ class EditorChecks(QObject):
                 block = document.findBlockByNumber(n)
                 if block.isValid():
                     self._rehighlight(block)
+
+    def _show_in_pane(self, findings: list[Finding]) -> None:
+        why = self.checks.unavailable
+        self.pane.set_rules(self.checks.checker.disabled)
+        self.pane.set_findings(findings, self.tr("(spelling is off: %1)").replace("%1", why) if why else "")
+
+    def _fix_from_pane(self, finding: Finding) -> None:
+        if not self.fix(finding):
+            self.pane.summary.setText(self.tr("The text has changed since it was checked; checking again"))
+            self.schedule()
 
     # -- fixes -----------------------------------------------------------------------------------
     def replace(self, finding: Finding, text: str) -> bool:

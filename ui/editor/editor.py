@@ -106,8 +106,7 @@ class ArticleEditor(QWidget):
         self.checks_pane = ChecksPane()
         self.writing = EditorChecks(checks or WritingChecks(library, self), self.body,
                                     {"headline": self.fields.headline, "subtitle": self.fields.subheadline},
-                                    self._story_parts, self)  # fmt: skip
-        self._connect_checks()
+                                    self._story_parts, self.checks_pane, self)  # fmt: skip
         self._build_layout()
 
         self._idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS)
@@ -176,13 +175,6 @@ class ArticleEditor(QWidget):
         a["history"].triggered.connect(self.show_history)
         body.linkRequested.connect(self.ask_link)
 
-    def _connect_checks(self) -> None:
-        writing, pane = self.writing, self.checks_pane
-        writing.findingsChanged.connect(self._show_findings)
-        pane.jumpRequested.connect(writing.jump)
-        pane.fixRequested.connect(self._fix)
-        pane.ruleToggled.connect(writing.checks.set_rule_enabled)
-
     def _story_parts(self) -> dict[str, Any]:
         city, when, agency = self.fields.dateline_parts()
         captions: tuple[str, ...] = ()
@@ -192,18 +184,6 @@ class ArticleEditor(QWidget):
             captions = tuple(item.caption for item in GalleryRepo(self._library).items(self._record.docid))
         return {"dateline_city": city, "dateline_at": when, "dateline_agency": agency, "captions": captions,
                 "timezone": self._tz}  # fmt: skip
-
-    def _show_findings(self, findings) -> None:
-        checks = self.writing.checks
-        note = self.tr("(spelling is off: %1)").replace("%1", checks.unavailable) if checks.unavailable else ""
-        if self._record is not None:
-            self.checks_pane.set_rules(checks.checker.disabled)
-        self.checks_pane.set_findings(findings, note)
-
-    def _fix(self, finding) -> None:
-        if not self.writing.fix(finding):
-            self.state_label.setText(self.tr("The text has changed since it was checked; checking again"))
-            self.writing.schedule()
 
     # -- the interface the main window uses ----------------------------------------------------
     def current_docid(self) -> int | None:
