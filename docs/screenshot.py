@@ -2,7 +2,7 @@
 
 Run under a virtual X screen so Qt renders with the real platform and fonts:
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshot.py [OUT.png] [ar|en]
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshot.py [OUT.png] [ar|en] [captioning]
 
 (`make screenshot` does this.) It writes docs/main-window-ar.png by default.
 """
@@ -25,6 +25,7 @@ from ui.app import start_app
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "main-window-ar.png")
     language = sys.argv[2] if len(sys.argv) > 2 else "ar"
+    captioning = "captioning" in sys.argv[3:]
     with tempfile.TemporaryDirectory(prefix="workstation-shot-") as scratch:
         folders = Path(scratch)
         paths = AppPaths(data=folders / "data", cache=folders / "cache", config=folders / "config", log=folders / "log")
@@ -43,7 +44,9 @@ def main() -> int:
             print(f"wrote {out}")
             app.quit()
 
-        QTimer.singleShot(2500, shoot)  # the newest article opens once the window is on screen
+        if captioning:
+            QTimer.singleShot(1500, lambda: window.set_captioning_mode(True))
+        QTimer.singleShot(3500 if captioning else 2500, shoot)  # the newest article opens once the window is on screen
         status = app.exec()
         window.close()
         started.library.close()

@@ -71,6 +71,9 @@ def oriented_jpeg(folder: Path, orientation: int) -> Path:
     return path
 
 
+GALLERY_COLOURS = [(200, 40, 40), (40, 200, 40), (40, 40, 200), (200, 200, 40)]  # the `story` fixture's photos
+
+
 def small_jpeg(path: Path, colour=(120, 90, 60), size=(640, 480)) -> Path:
     """A plain JPEG with a little texture (so two colours give two different files)."""
     im = Image.new("RGB", size, colour)

@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         self.show_trash_action.setCheckable(True)
         self.show_trash_action.toggled.connect(self.articles.trash_button.setChecked)
         self.about_action = self._action("mdi6.information-outline", self.tr("&About"), self.about)
+        self.captioning_action = self._action("mdi6.image-edit-outline", self.tr("&Captioning mode"),
+                                              lambda: self.set_captioning_mode(self.captioning_action.isChecked()),
+                                              QKeySequence("Ctrl+Shift+K"))  # fmt: skip
+        self.captioning_action.setCheckable(True)
         self.shortcuts_action = self._action("mdi6.keyboard-outline", self.tr("&Code replacements…"),
                                              self.edit_shortcuts)  # fmt: skip
         self.language_actions = QActionGroup(self)
@@ -190,6 +194,7 @@ class MainWindow(QMainWindow):
                               self.tree.delete_action])  # fmt: skip
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.show_trash_action)
+        view_menu.addAction(self.captioning_action)
         language_menu = view_menu.addMenu(qta.icon("mdi6.translate"), self.tr("&Language"))
         language_menu.addActions(self.language_actions.actions())
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -460,6 +465,15 @@ class MainWindow(QMainWindow):
         """Opens the publish dialog."""
         self._save_open_article()
         PublishDialog(self.library, self.settings, self).exec()
+
+    def set_captioning_mode(self, on: bool) -> None:
+        """The open story's photos take the whole window (on), or the three panes come back (off)."""
+        self.captioning_action.setChecked(on)
+        self.tree.setVisible(not on)
+        self.articles.setVisible(not on)
+        if on:
+            self.editor_area.setCurrentWidget(self.photos_tab)
+            self.gallery.start_captioning()
 
     def edit_shortcuts(self) -> None:
         """Opens the manager of the newsroom's code replacements."""

@@ -323,6 +323,53 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>BatchCaptionDialog</name>
+    <message numerus="yes">
+        <source>Edit %n photo(s) together</source>
+        <translation><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>التعليق</translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation>النص البديل</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>الحقوق</translation>
+    </message>
+    <message>
+        <source>Wire slug</source>
+        <translation>تعليق الوكالة</translation>
+    </message>
+    <message>
+        <source>(mixed: left empty, each photo keeps its own)</source>
+        <translation>(قيم مختلفة: إن تُرك فارغًا احتفظت كل صورة بقيمتها)</translation>
+    </message>
+    <message>
+        <source>(left empty, each photo keeps its own)</source>
+        <translation>(إن تُرك فارغًا احتفظت كل صورة بقيمتها)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>ا&amp;ستبدال</translation>
+    </message>
+    <message>
+        <source>Add &amp;before</source>
+        <translation>إضافة &amp;قبل</translation>
+    </message>
+    <message>
+        <source>Add &amp;after</source>
+        <translation>إضافة &amp;بعد</translation>
+    </message>
+    <message>
+        <source>Variables, filled for each photo: %1</source>
+        <translation>متغيرات تُملأ لكل صورة: %1</translation>
+    </message>
+</context>
+<context>
     <name>BodyEdit</name>
     <message>
         <source>Edit text</source>
@@ -812,6 +859,34 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Gallery</source>
         <translation>معرض الصور</translation>
     </message>
+    <message>
+        <source>Edit together…</source>
+        <translation>تحرير معًا…</translation>
+    </message>
+    <message>
+        <source>Copy caption fields</source>
+        <translation>نسخ حقول التعليق</translation>
+    </message>
+    <message>
+        <source>Paste caption fields</source>
+        <translation>لصق حقول التعليق</translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation>تدوير لليسار</translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation>تدوير لليمين</translation>
+    </message>
+    <message>
+        <source>Edit photos together</source>
+        <translation>تحرير الصور معًا</translation>
+    </message>
+    <message>
+        <source>Turn photos</source>
+        <translation>تدوير الصور</translation>
+    </message>
 </context>
 <context>
     <name>GalleryView</name>
@@ -944,6 +1019,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>&amp;About</source>
         <translation>&amp;حول محطة التحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Captioning mode</source>
+        <translation>وضع ك&amp;تابة التعليقات</translation>
     </message>
     <message>
         <source>&amp;Code replacements…</source>

@@ -310,6 +310,56 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>BatchCaptionDialog</name>
+    <message numerus="yes">
+        <source>Edit %n photo(s) together</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire slug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(mixed: left empty, each photo keeps its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(left empty, each photo keeps its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables, filled for each photo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BodyEdit</name>
     <message>
         <source>Edit text</source>
@@ -791,6 +841,34 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Gallery</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Edit together…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy caption fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste caption fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit photos together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn photos</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GalleryView</name>
@@ -922,6 +1000,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Captioning mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -138,3 +138,42 @@ def type_keys():
             )
 
     return type_keys
+
+
+@pytest.fixture
+def cache(tmp_path):
+    """The thumbnail cache folder of a gallery panel."""
+    return tmp_path / "thumbs"
+
+
+@pytest.fixture
+def story(library, cache, tmp_path):
+    """An article with four photos, ingested through the core."""
+    from workstation.articles.repo import ArticleRepo
+    from workstation.photos.ingest import ingest
+
+    from tests.photo_samples import GALLERY_COLOURS, small_jpeg
+
+    docid = ArticleRepo(library).create(section="world", headline="قصة").docid
+    folder = tmp_path / "camera"
+    folder.mkdir()
+    files = [small_jpeg(folder / f"{n}.jpg", colour) for n, colour in enumerate(GALLERY_COLOURS, start=1)]
+    assert len(ingest(library, docid, files, cache_dir=cache).added) == 4
+    return docid
+
+
+@pytest.fixture(params=["ar", "en"])
+def panel(request, qtbot, library, story, cache):
+    """The gallery panel on the story, in a right-to-left (Arabic) and a left-to-right (English) UI."""
+    from ui.gallery import GalleryPanel
+
+    direction = Qt.LayoutDirection.RightToLeft if request.param == "ar" else Qt.LayoutDirection.LeftToRight
+    QApplication.instance().setLayoutDirection(direction)
+    widget = GalleryPanel(library, cache_dir=cache)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.set_article(story)
+    widget.show()
+    yield widget
+    widget.shutdown()
+    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)

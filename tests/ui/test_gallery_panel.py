@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QWheelEvent
@@ -18,45 +17,13 @@ from workstation.clock import utcnow
 from workstation.library.models import GalleryItem, Photo
 from workstation.photos.files import file_sha256, photo_path
 from workstation.photos.gallery import GalleryRepo
-from workstation.photos.ingest import ingest
 from workstation.photos.renditions import thumb_path
 
-from tests.photo_samples import small_jpeg
+from tests.photo_samples import GALLERY_COLOURS, small_jpeg
 from ui.gallery import GalleryPanel
 from ui.gallery import model as gallery_model
 
-COLOURS = [(200, 40, 40), (40, 200, 40), (40, 40, 200), (200, 200, 40)]
-
-
-@pytest.fixture
-def cache(tmp_path):
-    return tmp_path / "thumbs"
-
-
-@pytest.fixture
-def story(library, cache, tmp_path):
-    """An article with four photos, ingested through the core."""
-    docid = ArticleRepo(library).create(section="world", headline="قصة").docid
-    folder = tmp_path / "camera"
-    folder.mkdir()
-    files = [small_jpeg(folder / f"{n}.jpg", colour) for n, colour in enumerate(COLOURS, start=1)]
-    assert len(ingest(library, docid, files, cache_dir=cache).added) == 4
-    return docid
-
-
-@pytest.fixture(params=["ar", "en"])
-def panel(request, qtbot, library, story, cache):
-    """The panel on the story, in a right-to-left (Arabic) and a left-to-right (English) UI."""
-    direction = Qt.LayoutDirection.RightToLeft if request.param == "ar" else Qt.LayoutDirection.LeftToRight
-    QApplication.instance().setLayoutDirection(direction)
-    widget = GalleryPanel(library, cache_dir=cache)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.set_article(story)
-    widget.show()
-    yield widget
-    widget.shutdown()
-    QApplication.instance().setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+COLOURS = GALLERY_COLOURS  # the photos of the `story` fixture, in story order
 
 
 def _ids(panel):

@@ -114,6 +114,10 @@ class ItemEditor(QWidget):
             edge = Qt.AlignmentFlag.AlignRight if self.isRightToLeft() else Qt.AlignmentFlag.AlignLeft
             label.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
+    def commit_caption(self) -> None:
+        """Keeps the caption typed so far, as leaving the box does."""
+        self._commit("caption", self.caption.toPlainText())
+
     def _commit(self, name: str, value: str) -> None:
         # The item shown when the edit was made, even if the selection has moved on since.
         if self._record is not None and getattr(self._record, name) != value:

@@ -37,6 +37,7 @@ from workstation.photos.gallery import GalleryRepo
 from workstation.photos.ingest import IngestReport
 from workstation.photos.renditions import NAMES, default_cache_dir
 
+from ui.gallery.captioning import CaptioningDesk
 from ui.gallery.editor import ItemEditor
 from ui.gallery.ingest_job import IngestThread
 from ui.gallery.model import GalleryModel, ThumbnailCache
@@ -99,6 +100,7 @@ class GalleryPanel(QWidget):
         for action in (self.earlier_action, self.later_action):  # their keys act anywhere in the panel
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        self.captioning = CaptioningDesk(self)
         self.toolbar.addSeparator()
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setRange(ZOOM_MIN, ZOOM_MAX)
@@ -178,6 +180,15 @@ class GalleryPanel(QWidget):
         """The item whose fields the editor shows."""
         index = self.view.currentIndex()
         return self.model.record(index.row()).id if index.isValid() and index.row() < len(self.model.records) else None
+
+    def start_captioning(self) -> None:
+        """The current photo (the first when there is none) with its caption ready for typing."""
+        if not self.view.currentIndex().isValid() and self.model.records:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.editor.caption.setFocus()
+        self.editor.caption.selectAll()
 
     def set_thumbnail_size(self, size: int) -> None:
         """Zooms the thumbnails (64-320 px)."""
@@ -365,7 +376,7 @@ class GalleryPanel(QWidget):
     def _update_actions(self) -> None:
         has_selection = bool(self.view.selectionModel().selectedIndexes())
         for action in (self.credit_action, self.template_action, self.remove_action, self.earlier_action,
-                       self.later_action):  # fmt: skip
+                       self.later_action, *self.captioning.actions()):  # fmt: skip
             action.setEnabled(has_selection)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
