@@ -12,10 +12,11 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 # the validators of the desktop entry and the AppStream metainfo, Hugo for the export benchmark,
 # OpenSSH's server for the publish tests and rsync for the publish benchmark; for the real-input
 # tier (tests/integration) a session bus, the accessibility bus and its Python bindings, xdotool
-# for real keys and mouse, and ImageMagick's import for screenshots.
+# for real keys and mouse, ImageMagick's import for screenshots; a PostgreSQL server (the tests
+# start a throw-away one of their own).
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
 	appstream desktop-file-utils hugo openssh-server rsync npm \
-	dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick
+	dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick postgresql
 # The exported pages' web tier from npm, pinned by tests/web/package-lock.json: Lighthouse and the
 # current Nu HTML checker (its jar runs on the system Java; its download script is not run).
 WEB := tests/web

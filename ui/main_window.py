@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.find_actions[0], self.export_action, self.publish_action])
 
     def _build_status_bar(self) -> None:
-        where = str(self.library.path) if self.library.path is not None else self.library.url
+        where = str(self.library.path) if self.library.path is not None else self.library.display_url
         self.path_label = QLabel(where, self)
         self.path_label.setToolTip(where)
         # A path reads left to right, but sits at the reading start of the status bar: absolute alignment,

@@ -16,17 +16,8 @@ def check_library(library: Library) -> list[str]:
     problems: list[str] = []
     try:
         with library.engine.connect() as conn:
-            if library.is_sqlite:
-                for (line,) in conn.execute(text("PRAGMA integrity_check")):
-                    if line != "ok":
-                        problems.append(f"database: {line}")
-                for row in conn.execute(text("PRAGMA foreign_key_check")):
-                    problems.append(f"database: a row of {row[0]} points at a missing row of {row[2]}")
-                try:
-                    conn.execute(text("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"))
-                except SQLAlchemyError as exc:  # the FTS module reports corruption as an error
-                    problems.append(f"search index: {getattr(exc, 'orig', None) or exc}")
-                problems += _index_drift(conn)
+            problems += library.backend.index_problems(conn)
+            problems += library.backend.index_drift(conn, documents(conn))
             problems += _gallery_positions(conn)
         with library.sessions() as session:
             photos = [(p.sha256, p.ext, p.filename) for p in session.scalars(select(Photo))]
@@ -57,17 +48,3 @@ def _gallery_positions(conn) -> list[str]:
         for docid, found in positions.items()
         if found != list(range(1, len(found) + 1))
     ]
-
-
-def _index_drift(conn) -> list[str]:
-    stored = {
-        row[0]: tuple(row[1:])
-        for row in conn.execute(text("SELECT rowid, headline, body, byline, keywords, captions FROM article_fts"))
-    }
-    problems = [
-        f"search index: article {docid} is missing or out of date"
-        for docid, expected in documents(conn)
-        if stored.pop(docid, None) != expected
-    ]
-    problems += [f"search index: holds article {docid}, which is deleted or in the trash" for docid in stored]
-    return problems

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from workstation import __version__
 from workstation.errors import LibraryError, NotFoundError
 from workstation.library.store import Library, open_library
+from workstation.library.urls import masked
 from workstation.paths import AppPaths
 
 EXIT_OK, EXIT_REFUSED, EXIT_FAILED = 0, 1, 2
@@ -437,7 +438,7 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}")
     except (sqlite3.Error, SQLAlchemyError) as exc:
-        return _fail(f"the library's database failed: {getattr(exc, 'orig', None) or exc}")
+        return _fail(f"the library's database failed: {_one_line(getattr(exc, 'orig', None) or exc)}")
     except Exception as exc:  # never a traceback on the terminal: the details go to the log folder
         return _fail(f"unexpected error ({type(exc).__name__}: {exc}); details in {_log_traceback(paths)}")
 
@@ -455,8 +456,13 @@ def _tty_progress(what: str):
 
 
 def _fail(message: str) -> int:
-    print(f"workstation: {message}", file=sys.stderr)
+    print(f"workstation: {masked(message)}", file=sys.stderr)
     return EXIT_FAILED
+
+
+def _one_line(exc: BaseException) -> str:
+    """A driver's message on one line (a server adds DETAIL and HINT lines)."""
+    return " ".join(line.strip() for line in str(exc).splitlines() if line.strip())
 
 
 def _utf8_output() -> None:
@@ -473,7 +479,7 @@ def _log_traceback(paths: AppPaths) -> Path:
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as fh:
-            fh.write(traceback.format_exc() + "\n")
+            fh.write(masked(traceback.format_exc()) + "\n")
     except OSError:
         return Path("(the log folder could not be written)")
     return log

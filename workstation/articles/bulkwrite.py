@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, text
+from sqlalchemy import DateTime, bindparam, text
 
 from workstation.clock import utcnow
 from workstation.errors import LibraryError
@@ -22,8 +22,7 @@ from workstation.library.store import Library
 from workstation.search.index import reindex
 from workstation.search.vocabulary import add_words, arabic_words, vocabulary_ready
 
-MAX_DOCID = (1 << 63) - 1  # SQLite's largest integer
-FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
+MAX_DOCID = (1 << 63) - 1  # the largest integer of SQLite and of PostgreSQL's bigint
 
 
 @dataclass(slots=True)
@@ -45,45 +44,31 @@ class IncomingArticle:
 
 
 # Long texts arrive as UTF-8 bytes and are bound with CAST(? AS TEXT): SQLite takes the bytes as
-# they are, where a Python str would be decoded after the pickle and encoded again for SQLite.
+# they are, where a Python str would be decoded after the pickle and encoded again for SQLite
+# (the backend's utf8_text says what its driver needs). Statements are written with `?`;
+# the backend's driver_sql puts them in its driver's style.
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, section_id, headline, subheadline, dateline_city, dateline_at, dateline_agency, "
     "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version) "
     "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1)"
 )
-_INSERT_INDEX = (
-    "INSERT INTO article_fts (rowid, headline, body, byline, keywords, captions) "
-    "VALUES (?, ?, CAST(? AS TEXT), ?, ?, ?)"
-)
-# A revision is built by SQLite from the article row, in the shape of ArticleRecord.snapshot():
-# no second copy of each body goes through Python.
-_SNAPSHOT = (
-    "json_object("
-    " 'section', (SELECT slug FROM sections WHERE id = a.section_id),"
-    " 'headline', a.headline, 'subheadline', a.subheadline, 'dateline_city', a.dateline_city,"
-    " 'dateline_at', CASE WHEN a.dateline_at IS NULL THEN NULL"
-    "   WHEN length(a.dateline_at) > 19 AND substr(a.dateline_at, 21) NOT IN ('', '000000')"
-    "   THEN replace(a.dateline_at, ' ', 'T') ELSE replace(substr(a.dateline_at, 1, 19), ' ', 'T') END,"
-    " 'dateline_agency', a.dateline_agency, 'byline', a.byline, 'source_title', a.source_title,"
-    " 'keywords', json(a.keywords), 'body', a.body, 'status', a.status,"
-    " 'related', (SELECT json_group_array(related_id) FROM"
-    "   (SELECT related_id FROM related_links WHERE article_id = a.id ORDER BY position)))"
-)
 # An import that puts an article in the trash says so in the reason: a later import may take out
 # of the trash only what an import put there, never what an editor trashed.
 CANCELED_REASON = "import canceled"
-_KEEP_REVISIONS = text(
+# A revision is built by the database from the article row, in the shape of ArticleRecord.snapshot()
+# (the backend's snapshot_sql): no second copy of each body goes through Python.
+_KEEP_REVISIONS = (
     "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
-    "SELECT a.id, a.version, a.updated_at, CASE WHEN a.id IN (SELECT value FROM json_each(:canceled))"
-    f" THEN '{CANCELED_REASON}' ELSE 'import' END, {_SNAPSHOT}"
-    " FROM articles a WHERE a.id IN (SELECT value FROM json_each(:ids)) ORDER BY a.id"
+    "SELECT a.id, a.version, a.updated_at, CASE WHEN a.id IN :canceled"
+    f" THEN '{CANCELED_REASON}' ELSE 'import' END, {{snapshot}}"
+    " FROM articles a WHERE a.id IN :ids ORDER BY a.id"
 )
 # Autosaves keep no revision: before an import overwrites an article whose current version has none,
 # the editor's text is kept as one.
 _KEEP_BEFORE_IMPORT = (
     "INSERT INTO revisions (article_id, version, saved_at, reason, snapshot) "
-    f"SELECT a.id, a.version, a.updated_at, 'before import', {_SNAPSHOT} FROM articles a WHERE a.id = ?"
-    " AND a.version IS NOT (SELECT version FROM revisions WHERE article_id = a.id ORDER BY id DESC LIMIT 1)"
+    "SELECT a.id, a.version, a.updated_at, 'before import', {snapshot} FROM articles a WHERE a.id = ?"
+    " AND a.version {distinct} (SELECT version FROM revisions WHERE article_id = a.id ORDER BY id DESC LIMIT 1)"
 )
 _TRASHED_BY_IMPORT = "SELECT EXISTS (SELECT 1 FROM revisions WHERE article_id = ? AND reason = ? AND saved_at = ?)"
 
@@ -93,30 +78,32 @@ class ItemRefused(Exception):
 
 
 class BulkWriter:
-    """Writes incoming articles into a SQLite library, one transaction a batch (a context manager)."""
+    """Writes incoming articles into a library, one transaction a batch (a context manager)."""
 
     def __init__(self, library: Library):
-        if not library.is_sqlite:
-            raise LibraryError("Importing into a server database is not supported yet; import into a library file.")
         self.library = library
+        self.backend = backend = library.backend
+        self.sql = backend.driver_sql
+        self.keep_revisions = text(_KEEP_REVISIONS.format(snapshot=backend.snapshot_sql)).bindparams(
+            bindparam("ids", expanding=True), bindparam("canceled", expanding=True)
+        )
+        self.keep_before_import = self.sql(
+            _KEEP_BEFORE_IMPORT.format(snapshot=backend.snapshot_sql, distinct=backend.distinct)
+        )
 
     def __enter__(self) -> BulkWriter:
         self.conn = conn = self.library.engine.connect()
         try:
-            if conn.exec_driver_sql("PRAGMA encoding").scalar() != "UTF-8":
+            if conn.dialect.name == "sqlite" and conn.exec_driver_sql("PRAGMA encoding").scalar() != "UTF-8":
                 raise LibraryError("This library stores text as UTF-16; it cannot take a bulk import.")
             self.sections = tuple(conn.exec_driver_sql("SELECT slug, name FROM sections ORDER BY position, id").all())
             self.section_ids = dict(conn.exec_driver_sql("SELECT slug, id FROM sections").all())
+            conn.rollback()
             # Items that name no section go to the front page, or the first section if that was removed.
             self.section_ids[None] = self.section_ids.get("home", next(iter(self.section_ids.values()), None))
-            self.time = DateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect)
-            self.cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            conn.exec_driver_sql("PRAGMA cache_size = -65536")  # 64 MiB: the indexes stay in memory
-            self.hash_bytes = conn.exec_driver_sql(
-                "SELECT v FROM article_fts_config WHERE k = 'hashsize'"
-            ).scalar() or (1 << 20)  # fmt: skip
-            # A bigger buffer makes fewer, larger index segments per batch: less merging later.
-            self._set_hash_bytes(FTS_HASH_BYTES)
+            self.time = DateTime().dialect_impl(conn.dialect).bind_processor(conn.dialect) or (lambda value: value)
+            self.bulk = self.backend.bulk_index(conn)
+            self.bulk.__enter__()
             self.vocabulary = vocabulary_ready(conn)
             self.seen: set[bytes | str] = set()  # the space-separated tokens whose words are in the vocabulary
         except BaseException:
@@ -128,15 +115,9 @@ class BulkWriter:
     def __exit__(self, *exc) -> None:
         try:
             self.conn.rollback()
-            self._set_hash_bytes(self.hash_bytes)
-            self.conn.exec_driver_sql(f"PRAGMA cache_size = {int(self.cache_size)}")
+            self.bulk.__exit__(*exc)
         finally:
             self.conn.close()
-
-    def _set_hash_bytes(self, size: int) -> None:
-        self.conn.exec_driver_sql("BEGIN IMMEDIATE")
-        self.conn.exec_driver_sql(f"INSERT INTO article_fts (article_fts, rank) VALUES ('hashsize', {int(size)})")
-        self.conn.commit()
 
     def _reset(self) -> None:
         self.rows: list[tuple] = []
@@ -152,18 +133,19 @@ class BulkWriter:
         if not batch:
             return 0, 0, []
         conn = self.conn
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        self.backend.begin_write(conn)
         try:
             self.now = utcnow()
             self.next_id = (conn.exec_driver_sql("SELECT max(id) FROM articles").scalar() or 0) + 1
             self.low_id = 1  # where the search for a free id starts once the highest id is taken
-            uris = json.dumps([a.uri for a in batch if a.uri])
+            uris = [a.uri for a in batch if a.uri]
             self.by_uri = dict(conn.execute(
-                text("SELECT uri, id FROM articles WHERE uri IN (SELECT value FROM json_each(:u))"), {"u": uris}
+                text("SELECT uri, id FROM articles WHERE uri IN :u").bindparams(bindparam("u", expanding=True)),
+                {"u": uris},
             ).all())  # fmt: skip
-            hints = json.dumps([a.docid for a in batch if a.docid is not None])
+            hints = [a.docid for a in batch if a.docid is not None]
             self.taken = set(conn.execute(
-                text("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:d))"), {"d": hints}
+                text("SELECT id FROM articles WHERE id IN :d").bindparams(bindparam("d", expanding=True)), {"d": hints}
             ).scalars())  # fmt: skip
             created, refused = 0, []
             for position, article in enumerate(batch):
@@ -206,7 +188,7 @@ class BulkWriter:
             return self.next_id
         candidate = self.low_id
         while candidate in self.taken or self.conn.exec_driver_sql(
-            "SELECT 1 FROM articles WHERE id = ?", (candidate,)
+            self.sql("SELECT 1 FROM articles WHERE id = ?"), (candidate,)
         ).first():  # fmt: skip
             candidate += 1
         self.low_id = candidate + 1
@@ -220,21 +202,22 @@ class BulkWriter:
         self.rows.append((
             docid, self.section_ids[article.section], v["headline"], v.get("subheadline", ""),
             v.get("dateline_city", ""), t(dateline_at), v.get("byline", ""),
-            json.dumps(v.get("keywords", []), ensure_ascii=False), article.body or b"", article.status, article.uri,
+            json.dumps(v.get("keywords", []), ensure_ascii=False), self.backend.utf8_text(article.body or b""),
+            article.status, article.uri,
             t(now), t(now), t(published_at), t(now) if article.trash else None,
         ))  # fmt: skip
         if article.trash:
             self.canceled.append(docid)
         else:
-            self.index_rows.append((docid, *article.index_row))
+            self.index_rows.append((docid, article.index_row))
         self.touched.append(docid)
 
     def _update(self, docid: int, article: IncomingArticle) -> None:
         conn, t = self.conn, self.time
         version, published_at, trashed_at = conn.exec_driver_sql(
-            "SELECT version, published_at, trashed_at FROM articles WHERE id = ?", (docid,)
+            self.sql("SELECT version, published_at, trashed_at FROM articles WHERE id = ?"), (docid,)
         ).one()
-        conn.exec_driver_sql(_KEEP_BEFORE_IMPORT, (docid,))
+        conn.exec_driver_sql(self.keep_before_import, (docid,))
         changes: dict[str, Any] = dict(article.values)  # only what the item carries: an editor's additions stay
         if "keywords" in changes:
             changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
@@ -256,7 +239,8 @@ class BulkWriter:
         assignments = ", ".join(f"{column} = ?" for column in changes)
         # The version counter records the change and turns an editor's save of the old text into a conflict.
         done = conn.exec_driver_sql(
-            f"UPDATE articles SET {assignments} WHERE id = ? AND version = ?", (*changes.values(), docid, version)
+            self.sql(f"UPDATE articles SET {assignments} WHERE id = ? AND version = ?"),
+            (*changes.values(), docid, version),
         ).rowcount
         if done != 1:
             raise LibraryError(f"Article {docid} changed while it was being imported; run the import again.")
@@ -266,7 +250,9 @@ class BulkWriter:
 
     def _trashed_by_import(self, docid: int, trashed_at: str) -> bool:
         """Whether the article is in the trash because an import canceled it (not an editor)."""
-        return bool(self.conn.exec_driver_sql(_TRASHED_BY_IMPORT, (docid, CANCELED_REASON, trashed_at)).scalar())
+        return bool(
+            self.conn.exec_driver_sql(self.sql(_TRASHED_BY_IMPORT), (docid, CANCELED_REASON, trashed_at)).scalar()
+        )
 
     def _mark_pending(self, docid: int, uri: str | None) -> None:
         self.pending.add(docid)
@@ -280,8 +266,8 @@ class BulkWriter:
         not seen before in this import (often with punctuation attached) are decoded and split into words.
         """
         fresh: set[bytes | str] = set()
-        for row in self.index_rows:
-            for column in row[1:]:
+        for _, columns in self.index_rows:
+            for column in columns:
                 fresh.update(column.split())
         fresh -= self.seen
         self.seen |= fresh
@@ -293,13 +279,13 @@ class BulkWriter:
     def _flush(self) -> None:
         conn = self.conn
         if self.rows:
-            conn.exec_driver_sql(_INSERT_ARTICLE, self.rows)
+            conn.exec_driver_sql(self.sql(_INSERT_ARTICLE), self.rows)
         if self.index_rows:
-            conn.exec_driver_sql(_INSERT_INDEX, self.index_rows)
+            self.backend.index_write(conn, self.index_rows)
             if self.vocabulary:
                 self._add_words()
         if self.reindexed:
             reindex(conn, self.reindexed)
         if self.touched:
-            conn.execute(_KEEP_REVISIONS, {"ids": json.dumps(self.touched), "canceled": json.dumps(self.canceled)})
+            conn.execute(self.keep_revisions, {"ids": self.touched, "canceled": self.canceled})
         self._reset()

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError
+from workstation.library.backends import Backend, backend_for
+from workstation.library.urls import masked, server_url
 
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_HEAD = "0005"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+PHOTOS_SETTING = "photos_folder"  # a server library's photo folder, as every workstation mounts it
+PHOTOS_ENV = "WORKSTATION_PHOTOS"  # this workstation's own path to it
+EDITOR_ENV = "WORKSTATION_EDITOR"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -22,16 +28,26 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 class Library:
     """An open library: its engine, a session factory and the folder of its photo files."""
 
-    url: str
+    url: str  # password masked: the engine holds the real one
     engine: Engine
     sessions: sessionmaker[Session]
     photos_dir: Path
     path: Path | None  # the SQLite file, when the library is one
+    editor: str = ""  # who is working: the name others see on changes and presence
+    backend: Backend = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.backend = backend_for(self.engine.dialect.name)
 
     @property
     def is_sqlite(self) -> bool:
-        """Whether the library is a SQLite file (search and backup need one)."""
+        """Whether the library is a SQLite file."""
         return self.engine.dialect.name == "sqlite"
+
+    @property
+    def display_url(self) -> str:
+        """The library's location for messages: the file, or the URL with its password masked."""
+        return str(self.path) if self.path is not None else masked(self.url)
 
     def setting(self, key: str) -> str:
         """A library setting such as the time zone."""
@@ -129,13 +145,15 @@ def _safety_copy(path: Path, copy: Path) -> None:
         raise LibraryError(f"Cannot keep a copy of {path} before upgrading it: {exc}.") from None
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA busy_timeout = 10000")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
-    cur.close()
+def default_editor() -> str:
+    """Who is working: `WORKSTATION_EDITOR`, else the user name of the operating system."""
+    name = os.environ.get(EDITOR_ENV)
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "editor"
 
 
 def _migrate(engine: Engine) -> None:
@@ -149,14 +167,19 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_library(location: str, default_photos_dir: Path | None = None) -> Library:
-    """Opens (creating or migrating as needed) the library at a path or SQLAlchemy URL."""
+def open_library(location: str, default_photos_dir: Path | None = None, editor: str | None = None) -> Library:
+    """Opens (creating or migrating as needed) the library at a path or SQLAlchemy URL.
+
+    A server library's photo folder is `WORKSTATION_PHOTOS`, else the library's own setting,
+    else `default_photos_dir`.
+    """
     path: Path | None = None
+    shown = masked(location)
     if _is_url(location):
         try:
-            url = make_url(location)
+            url = server_url(location)
         except Exception:
-            raise LibraryError(f"{location} is neither a file path nor a database URL.") from None
+            raise LibraryError(f"{shown} is neither a file path nor a database URL.") from None
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             path = Path(url.database).expanduser().resolve()
     else:
@@ -172,23 +195,64 @@ def open_library(location: str, default_photos_dir: Path | None = None) -> Libra
         if revision not in (None, SCHEMA_HEAD):
             _safety_copy(path, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}"))
 
+    editor = editor or default_editor()
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, pool_pre_ping=url.get_backend_name() != "sqlite")
+        backend = backend_for(engine.dialect.name)
+    except LibraryError:
+        raise
     except Exception as exc:
-        raise LibraryError(f"Cannot use the database {location}: {exc}") from None
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        raise LibraryError(f"Cannot use the database {shown}: {masked(str(exc))}") from None
+    backend.prepare(engine, editor)
     try:
-        if revision != SCHEMA_HEAD:
+        if revision != SCHEMA_HEAD and _needs_migration(engine):
             _migrate(engine)
+            engine.dispose()  # connections made while migrating predate the change log
+        photos_setting = _photos_setting(engine) if path is None else None
     except Exception as exc:
         engine.dispose()
-        raise LibraryError(f"Cannot open the library at {location}: {exc}") from None
+        raise LibraryError(f"Cannot open the library at {shown}: {_reason(exc)}") from None
 
     if path is not None:
         photos_dir = photos_dir_beside(path)
+    elif os.environ.get(PHOTOS_ENV):
+        photos_dir = Path(os.environ[PHOTOS_ENV]).expanduser()
+    elif photos_setting:
+        photos_dir = Path(photos_setting).expanduser()
     elif default_photos_dir is not None:
         photos_dir = default_photos_dir
     else:
         raise LibraryError("A library in memory or on a server needs a folder for its photo files.")
-    return Library(str(url), engine, sessionmaker(engine, expire_on_commit=False), photos_dir, path)
+    return Library(
+        url.render_as_string(hide_password=True),
+        engine,
+        sessionmaker(engine, expire_on_commit=False),
+        photos_dir,
+        path,
+        editor,
+    )
+
+
+def _needs_migration(engine: Engine) -> bool:
+    """Whether the schema is older than the code's (a server library is asked; an editor's role may not alter it)."""
+    if engine.dialect.name == "sqlite":
+        return True
+    with engine.connect() as conn:
+        exists = conn.exec_driver_sql("SELECT to_regclass('alembic_version') IS NOT NULL").scalar()
+        found = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if exists else None
+    if found is not None and found not in KNOWN_REVISIONS:
+        raise LibraryError(f"the library was made by a newer or unknown version of the app (schema {found})")
+    return found != SCHEMA_HEAD
+
+
+def _photos_setting(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": PHOTOS_SETTING}).scalar()
+
+
+def _reason(exc: Exception) -> str:
+    """One sentence for a failure to open: the driver's first line, never a password."""
+    if isinstance(exc, LibraryError):
+        return str(exc)
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return masked(reason[0] if reason else type(exc).__name__)

@@ -2,7 +2,9 @@
 
 The index (`article_fts`, an FTS5 table whose rowid is the document id) holds the
 normalized text of each live article's headline, body, byline, keywords and captions;
-`workstation.search.index` keeps it in step. A query is normalized the same way, split
+`workstation.search.index` keeps it in step. On a server library the same words are a
+weighted tsvector, matched by the backend's scope (workstation.library.backends.postgresql)
+with the same attached forms, so both find the same articles. A query is normalized the same way, split
 into words, "quoted phrases" and prefixes (`word*`), and every part is required. Each
 part is handed to FTS5 as a quoted string, so nothing a user types is read as FTS syntax.
 
@@ -23,29 +25,29 @@ from __future__ import annotations
 import html
 import json
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam
+from sqlalchemy import text as sql
+
 from workstation.body.richtext import body_text
-from workstation.errors import LibraryError, no_such_section
+from workstation.errors import no_such_section
+from workstation.library.backends import CANDIDATES, INDEX_COLUMNS, INDEX_WEIGHTS, TOTAL_CAP, fold_accents
+from workstation.library.backends import WORD as _WORD
 from workstation.library.store import Library
 from workstation.search.textnorm import normalize, normalize_with_offsets
-from workstation.search.vocabulary import Vocabulary
+from workstation.search.vocabulary import VOCABULARY_TABLE, Vocabulary
 
 ORDERS = ("relevance", "newest")
-CANDIDATES = 1000  # matches ranked by bm25 in relevance order: the newest this many
 MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
 SNIPPET_CHARS = 180  # about 30 Arabic words
-TOTAL_CAP = 10_000  # a phrase's matches are counted up to this many
 MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched as those words
 # bm25 weights of the index columns: headline, body, byline, keywords, captions.
-WEIGHTS = (10.0, 1.0, 2.0, 5.0, 2.0)
+WEIGHTS = tuple(INDEX_WEIGHTS[c] for c in INDEX_COLUMNS)
 _WEIGHTS = ", ".join(map(str, WEIGHTS))
-
-# What FTS5's unicode61 tokenizer keeps as a word: runs of letters and digits.
-_WORD = re.compile(r"[^\W_]+")
+__all__ = ["CANDIDATES", "TOTAL_CAP", "Hit", "SearchResult", "Term", "parse_query", "search"]
 _PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
 # Stems spelled only with these (normalized Arabic letters, digits) are indexed as they are.
 _PLAIN = re.compile(r"[\u0621-\u063A\u0641-\u064A0-9]+")
@@ -165,12 +167,14 @@ def search(
         raise ValueError(
             f"Cannot show {limit} hits from hit {offset}: the limit must be 1 or more, the offset 0 or more."
         )
-    if not library.is_sqlite:
-        raise LibraryError("Search needs a SQLite library; this library is on a database server.")
     terms = parse_query(query)
     with library.engine.connect() as conn:
-        cursor = conn.connection.driver_connection.cursor()
-        scope = _Scope(cursor, terms, _section_id(cursor, section))
+        section_id = _section_id(conn, section)
+        if library.is_sqlite:  # FTS5, on the driver's own cursor (several times faster)
+            scope = _Scope(conn.connection.driver_connection.cursor(), terms, section_id)
+        else:
+            vocabulary = _TableVocabulary(conn)
+            scope = library.backend.search_scope(conn, [with_forms(vocabulary, t) for t in terms], section_id)
         if order == "newest":
             docids = scope.newest(limit, offset)
             total = offset + len(docids) if docids and len(docids) < limit else None
@@ -179,11 +183,35 @@ def search(
         exact = True
         if total is None:
             total, exact = scope.count()
-        hits = _hits(cursor, docids, scope.terms)
+        hits = _hits(conn, docids, scope.terms)
     return SearchResult(query, total, hits, exact)
 
 
 # -- finding the matches ---------------------------------------------------------------------------
+def with_forms(vocabulary: Vocabulary, term: Term) -> Term:
+    """The term with the attached forms of its word (or its phrase's edges) that the index holds."""
+    if term.prefix:
+        return term
+    if len(term.words) == 1:
+        forms = tuple((w,) for w in vocabulary.word_forms(term.words[0]))
+    else:
+        forms = vocabulary.phrase_forms(term.words)
+    return Term(term.words, term.prefix, forms) if len(forms) > 1 else term
+
+
+class _TableVocabulary(Vocabulary):
+    """The index words of a server library, from its vocabulary table (kept by every save and import)."""
+
+    def __init__(self, conn):
+        super().__init__(None)
+        self.conn = conn
+        self._ready = self._words_table = True
+
+    def _starting(self, prefix: str) -> list[str]:
+        query = f"SELECT term FROM {VOCABULARY_TABLE} WHERE term >= :a AND term < :b"
+        return list(self.conn.execute(sql(query), {"a": prefix, "b": prefix + "\U0010ffff"}).scalars())
+
+
 class _Scope:
     """The FTS5 statements for one query, restricted to a section when one is given."""
 
@@ -201,14 +229,7 @@ class _Scope:
             self.params += (section_id,)
 
     def _with_forms(self, term: Term) -> Term:
-        """The term with the attached forms of its word (or its phrase's edges) that the index holds."""
-        if term.prefix:
-            return term
-        if len(term.words) == 1:
-            forms = tuple((w,) for w in self.vocabulary.word_forms(term.words[0]))
-        else:
-            forms = self.vocabulary.phrase_forms(term.words)
-        return Term(term.words, term.prefix, forms) if len(forms) > 1 else term
+        return with_forms(self.vocabulary, term)
 
     def _fts(self, term: Term) -> str:
         """The term for FTS5; a one-word prefix with few completions becomes those words, OR-ed.
@@ -306,34 +327,36 @@ class _Scope:
         return self.cursor.execute(sql, self.params).fetchone()[0], True
 
 
-def _section_id(cursor, slug: str | None) -> int | None:
+def _section_id(conn, slug: str | None) -> int | None:
     if slug is None:
         return None
-    row = cursor.execute("SELECT id FROM sections WHERE slug = ?", (slug,)).fetchone()
+    row = conn.execute(sql("SELECT id FROM sections WHERE slug = :s"), {"s": slug}).first()
     if row is None:
         raise no_such_section(slug)
     return row[0]
 
 
 # -- hits and snippets ------------------------------------------------------------------------------
-def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
+def _hits(conn, docids: list[int], terms: list[Term]) -> list[Hit]:
     if not docids:
         return []
-    ids = json.dumps(docids)
+    ids = {"ids": docids}
     rows = {
-        row[0]: row
-        for row in cursor.execute(
-            "SELECT a.id, a.headline, a.body, a.byline, a.keywords, s.slug, a.published_at "
-            "FROM articles a JOIN sections s ON s.id = a.section_id "
-            "WHERE a.id IN (SELECT value FROM json_each(?))",
-            (ids,),
+        row[0]: tuple(row)
+        for row in conn.execute(
+            sql(
+                "SELECT a.id, a.headline, a.body, a.byline, a.keywords, s.slug, a.published_at "
+                "FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN :ids"
+            ).bindparams(bindparam("ids", expanding=True)),
+            ids,
         )
     }
     captions: dict[int, list[str]] = {}
-    for docid, caption in cursor.execute(
-        "SELECT article_id, caption FROM gallery_items WHERE article_id IN (SELECT value FROM json_each(?)) "
-        "ORDER BY article_id, position",
-        (ids,),
+    for docid, caption in conn.execute(
+        sql(
+            "SELECT article_id, caption FROM gallery_items WHERE article_id IN :ids ORDER BY article_id, position"
+        ).bindparams(bindparam("ids", expanding=True)),
+        ids,
     ):
         captions.setdefault(docid, []).append(caption)
     finders = [t.finder() for t in terms]
@@ -346,7 +369,7 @@ def _hits(cursor, docids: list[int], terms: list[Term]) -> list[Hit]:
         fields = (
             body_text(body),
             "\n".join(captions.get(docid, ())),
-            " ".join(json.loads(keywords) if keywords else ()),
+            " ".join(json.loads(keywords) if isinstance(keywords, str) else (keywords or ())),
             byline,
             headline,
         )
@@ -457,20 +480,12 @@ def _word_end(text: str, k: int) -> int:
 
 
 def _time(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value).replace(microsecond=0)
-
-
-# FTS5's remove_diacritics folds accented Latin letters to their base letter; the snippet
-# finder does the same, one letter for one, so offsets stay put.
-_FOLD_TABLE: dict[int, int] = {}
-for _code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
-    _decomposed = unicodedata.normalize("NFD", chr(_code))
-    if len(_decomposed) > 1 and all(unicodedata.combining(c) for c in _decomposed[1:]):
-        _FOLD_TABLE[_code] = ord(_decomposed[0])
-_ACCENTED = re.compile("[" + "".join(map(chr, _FOLD_TABLE)) + "]")
+    if value is None:
+        return None
+    if not isinstance(value, datetime):  # SQLite gives the stored text
+        value = datetime.fromisoformat(value)
+    return value.replace(microsecond=0)
 
 
 def _fold(text: str) -> str:
-    return text.translate(_FOLD_TABLE) if _ACCENTED.search(text) else text
+    return fold_accents(text)

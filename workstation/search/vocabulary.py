@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, text
 
 from workstation.errors import Progress
+from workstation.library.backends import backend_for
 from workstation.library.store import Library
 from workstation.search.analyzer import PROCLITICS, PRONOUNS, SUFFIXES, is_form, vocabulary_keys
 
@@ -45,7 +46,10 @@ def add_words(conn: Connection, words: Iterable[str]) -> None:
     """Adds words to the vocabulary (those it has already are left)."""
     rows = [(w,) for w in words]
     if rows:
-        conn.exec_driver_sql(f"INSERT OR IGNORE INTO {VOCABULARY_TABLE} (term) VALUES (?)", rows)
+        sql = backend_for(conn.dialect.name).driver_sql(
+            f"INSERT INTO {VOCABULARY_TABLE} (term) VALUES (?) ON CONFLICT DO NOTHING"
+        )
+        conn.exec_driver_sql(sql, rows)
 
 
 def vocabulary_ready(conn: Connection) -> bool:

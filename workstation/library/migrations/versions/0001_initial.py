@@ -33,6 +33,9 @@ _SEED_SECTIONS: tuple[tuple[str, str], ...] = (
     ("fm-press-conference", "مؤتمر صحفي للخارجية"),
 )
 
+# Document ids run to 2^63 - 1: SQLite's INTEGER holds them; PostgreSQL needs BIGINT.
+_DOCID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 _SETTINGS: dict[str, str] = {
     "timezone": "Asia/Shanghai",
     "site_name": "arabic.news.cn",
@@ -56,7 +59,7 @@ def upgrade() -> None:
     )
     op.create_table(
         "articles",
-        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("id", _DOCID, primary_key=True, autoincrement=False),
         sa.Column("section_id", sa.Integer, sa.ForeignKey("sections.id", ondelete="RESTRICT"), nullable=False),
         sa.Column("headline", sa.Text, nullable=False),
         sa.Column("subheadline", sa.Text, nullable=False),
@@ -104,7 +107,7 @@ def upgrade() -> None:
     op.create_table(
         "gallery_items",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("article_id", _DOCID, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
         sa.Column("photo_sha256", sa.String(64), sa.ForeignKey("photos.sha256", ondelete="RESTRICT"), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.Column("caption", sa.Text, nullable=False),
@@ -116,15 +119,15 @@ def upgrade() -> None:
     op.create_table(
         "related_links",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-        sa.Column("related_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("article_id", _DOCID, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("related_id", _DOCID, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
         sa.UniqueConstraint("article_id", "related_id"),
     )
     op.create_table(
         "revisions",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("article_id", sa.Integer, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("article_id", _DOCID, sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("saved_at", sa.DateTime, nullable=False),
         sa.Column("reason", sa.String(32), nullable=False),
@@ -142,6 +145,14 @@ def upgrade() -> None:
             "headline, body, byline, keywords, captions, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         )
+    else:
+        # The same analyzed words as one weighted tsvector an article (workstation/library/backends/postgresql.py).
+        op.create_table(
+            "article_search",
+            sa.Column("id", _DOCID, primary_key=True, autoincrement=False),
+            sa.Column("doc", sa.dialects.postgresql.TSVECTOR, nullable=False),
+        )
+        op.create_index("ix_article_search_doc", "article_search", ["doc"], postgresql_using="gin")
     op.bulk_insert(
         sections,
         [{"slug": s, "name": n, "position": i, "parent_id": None} for i, (s, n) in enumerate(_SEED_SECTIONS)],

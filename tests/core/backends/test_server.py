@@ -1,0 +1,150 @@
+"""A library on a PostgreSQL server: roles, passwords that never show, failures that are clear and quick."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from workstation.articles.repo import ArticleRepo
+from workstation.cli import main
+from workstation.library.store import open_library
+from workstation.library.urls import masked, remember_password
+from workstation.search.query import search
+
+
+def run_cli(*args, env=None):
+    """The command in a process of its own: its exit status, stderr and how long it took."""
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "workstation.cli", *args], capture_output=True, text=True,
+                          env=env, timeout=60)  # fmt: skip
+    return done.returncode, done.stderr, time.monotonic() - started
+
+
+def test_masked_hides_passwords_in_urls_and_texts():
+    assert masked("postgresql://ed:s3cret@db.example/news") == "postgresql://ed:***@db.example/news"
+    assert masked(make_url("postgresql+psycopg://ed:s3cret@db/news")) == "postgresql+psycopg://ed:***@db/news"
+    assert masked("failed for 'host=db password=s3cret user=ed'") == "failed for 'host=db password=*** user=ed'"
+    assert masked("/home/ed/library.sqlite") == "/home/ed/library.sqlite"
+
+
+def test_a_wrong_password_is_one_sentence_without_it(pg_server, pg_url):
+    url = pg_server.url(make_url(pg_url).database, password="not-the-password-42")
+    status, err, took = run_cli("--db", url, "sections")
+    assert status == 2
+    assert "not-the-password-42" not in err and pg_server.password not in err
+    assert err.count("\n") == 1 and "password authentication failed" in err
+    assert took < 15
+
+
+def test_a_server_that_refuses_or_never_answers_fails_within_15_seconds():
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # takes connections, never answers: only the connect timeout ends the wait
+        port = silent.getsockname()[1]
+        status, err, took = run_cli("--db", f"postgresql://ed:hidden-pw@127.0.0.1:{port}/news", "sections")
+    assert status == 2 and took < 15
+    assert "hidden-pw" not in err and err.count("\n") == 1
+    assert "ed:***@127.0.0.1" in err
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    status, err, took = run_cli("--db", f"postgresql://ed:hidden-pw@127.0.0.1:{port}/news", "search", "خبر")
+    assert status == 2 and took < 15 and "hidden-pw" not in err
+
+
+def test_an_editor_role_with_only_data_rights_works_once_the_owner_has_migrated(pg_server, pg_url, tmp_path):
+    owner = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    owner.close()
+    database = make_url(pg_url).database
+    pg_server.execute(
+        "DROP ROLE IF EXISTS desk_editor",
+        "CREATE ROLE desk_editor LOGIN PASSWORD 'editor-pw'",
+        f"GRANT CONNECT ON DATABASE {database} TO desk_editor",
+    )
+    pg_server.execute(
+        "GRANT USAGE ON SCHEMA public TO desk_editor",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO desk_editor",
+        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO desk_editor",
+        database=database,
+    )
+    url = pg_server.url(database, user="desk_editor", password="editor-pw")
+    editor = open_library(url, default_photos_dir=tmp_path / "photos")
+    try:
+        repo = ArticleRepo(editor)
+        a = repo.create(headline="خبر من المحرر", body="<p>نص الخبر</p>")
+        repo.save(a.docid, a.version, headline="خبر معدل من المحرر")
+        assert [h.docid for h in search(editor, "معدل").hits] == [a.docid]
+    finally:
+        editor.close()
+    with pytest.raises(Exception, match="permission denied"):
+        pg_server.execute("SET ROLE desk_editor", "CREATE TABLE sneaky (x int)", database=database)
+
+
+def test_a_dropped_connection_is_replaced(pg_server, pg_url, tmp_path):
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    repo = ArticleRepo(library)
+    a = repo.create(headline="قبل الانقطاع")
+    pg_server.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{make_url(pg_url).database}' AND pid <> pg_backend_pid()"
+    )
+    assert repo.get(a.docid).headline == "قبل الانقطاع"
+    library.close()
+
+
+def test_the_password_can_come_from_a_pgpass_file(pg_server, pg_url, tmp_path, monkeypatch):
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{pg_server.port}:*:postgres:{pg_server.password}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    bare = make_url(pg_url)._replace(password=None).render_as_string(hide_password=False)
+    assert pg_server.password not in bare
+    library = open_library(bare, default_photos_dir=tmp_path / "photos")
+    assert ArticleRepo(library).create(headline="بلا كلمة سر في العنوان").docid
+    library.close()
+
+
+
+
+def test_the_password_can_come_from_the_keyring(pg_server, pg_url, tmp_path):
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class Memory(KeyringBackend):
+        priority = 1
+        secrets: dict = {}
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.secrets.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    try:
+        bare = remember_password(pg_url, pg_server.password)
+        assert pg_server.password not in bare
+        library = open_library(bare, default_photos_dir=tmp_path / "photos")
+        assert pg_server.password not in library.url and "***" in library.url
+        assert ArticleRepo(library).create(headline="كلمة السر في الخزنة").docid
+        library.close()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_sslmode_and_other_libpq_options_pass_through(pg_server, pg_url, tmp_path):
+    status, err, _ = run_cli("--db", pg_url + "?sslmode=require", "sections")
+    assert status == 2 and "SSL" in err  # the throw-away server has no SSL: libpq was told to insist on it
+    library = open_library(pg_url + "?sslmode=disable&application_name=desk", default_photos_dir=tmp_path / "p")
+    with library.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW application_name").scalar() == "desk"
+    library.close()

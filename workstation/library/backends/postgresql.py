@@ -1,0 +1,267 @@
+"""A library on a PostgreSQL server (psycopg 3): a tsvector index with GIN, LISTEN/NOTIFY for live changes.
+
+The index (`article_search`) holds one tsvector an article, built here from the same analyzed
+columns the SQLite index stores, word for word as FTS5's tokenizer splits them (runs of
+letters and digits, case and Latin accents folded), each word with its position and the
+weight of its column: headline A, keywords B, byline and captions C, body D. The columns are
+laid out one after the other with a gap, so a phrase never runs from one into the next,
+and a query is written as a tsquery literal of the same words: PostgreSQL's own parser and
+dictionaries are never involved, so both backends find the same articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Connection, Engine, bindparam, event, text
+
+from workstation.library.backends import (
+    CANDIDATES,
+    INDEX_COLUMNS,
+    INDEX_WEIGHTS,
+    TOTAL_CAP,
+    WORD,
+    NoBulkIndex,
+    QueryTerm,
+    fold_accents,
+)
+from workstation.library.backends.changelog import PostgresFeed
+
+MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this one
+MAX_POSITIONS = 255  # positions kept a word
+# Columns in the order they are laid out in the tsvector, with their weight letter.
+_LAYOUT = (("headline", "A"), ("keywords", "B"), ("byline", "C"), ("captions", "C"), ("body", "D"))
+_COLUMN_AT = {name: INDEX_COLUMNS.index(name) for name, _ in _LAYOUT}
+# ts_rank's weights array is {D, C, B, A}, relative to the headline's.
+_TOP = INDEX_WEIGHTS["headline"]
+_RANK_WEIGHTS = "{" + ", ".join(str(INDEX_WEIGHTS[c] / _TOP) for c in ("body", "byline", "keywords", "headline")) + "}"
+
+_SNAPSHOT = (
+    "json_build_object("
+    " 'section', (SELECT slug FROM sections WHERE id = a.section_id),"
+    " 'headline', a.headline, 'subheadline', a.subheadline, 'dateline_city', a.dateline_city,"
+    " 'dateline_at', CASE WHEN a.dateline_at IS NULL THEN NULL"
+    "   WHEN extract(microseconds FROM a.dateline_at)::bigint % 1000000 <> 0"
+    "   THEN to_char(a.dateline_at, 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+    "   ELSE to_char(a.dateline_at, 'YYYY-MM-DD\"T\"HH24:MI:SS') END,"
+    " 'dateline_agency', a.dateline_agency, 'byline', a.byline, 'source_title', a.source_title,"
+    " 'keywords', a.keywords, 'body', a.body, 'status', a.status,"
+    " 'related', (SELECT coalesce(json_agg(r.related_id ORDER BY r.position), '[]'::json)"
+    "   FROM related_links r WHERE r.article_id = a.id))"
+)
+
+
+def _token(word: str) -> str:
+    return fold_accents(word.lower())
+
+
+def tsvector_literal(columns: Sequence[str | bytes]) -> str:
+    """The tsvector of an article's analyzed index columns (in INDEX_COLUMNS order), as PostgreSQL reads it."""
+    positions: dict[str, list[str]] = {}
+    at = 0
+    for name, weight in _LAYOUT:
+        value = columns[_COLUMN_AT[name]]
+        if isinstance(value, bytes):
+            value = value.decode("utf-8")
+        for word in WORD.findall(value or ""):
+            at += 1
+            kept = positions.setdefault(_token(word), [])
+            if len(kept) < MAX_POSITIONS and at <= MAX_POSITION:
+                kept.append(f"{at}{weight}")
+        at += 1  # a phrase never spans two columns
+    # Words are runs of letters and digits: no quote or backslash to escape.
+    return " ".join(f"'{word}':{','.join(p)}" if p else f"'{word}'" for word, p in positions.items())
+
+
+def tsquery_literal(terms: Sequence[QueryTerm], exact: bool = False) -> str:
+    """Every term required, as any of its spellings (only as typed with `exact`); a phrase's words
+    next to each other; a prefix as `:*`."""
+    parts = []
+    for term in terms:
+        spellings = []
+        for words in (term.words,) if exact else term.spellings:
+            quoted = [f"'{_token(w)}'" for w in words]
+            if term.prefix:
+                quoted[-1] += ":*"
+            spellings.append(" <-> ".join(quoted))
+        parts.append("(" + " | ".join(spellings) + ")")
+    return " & ".join(parts)
+
+
+class PostgresBackend:
+    """PostgreSQL: many writers, full-text search with tsvector and GIN, notifications."""
+
+    name = "postgresql"
+    snapshot_sql = _SNAPSHOT
+    distinct = "IS DISTINCT FROM"
+
+    def prepare(self, engine: Engine, editor: str) -> None:
+        """Each connection says who is writing: the change triggers put the name in every notification."""
+
+        def on_connect(dbapi_conn, _record) -> None:
+            autocommit = dbapi_conn.autocommit
+            dbapi_conn.autocommit = True
+            dbapi_conn.execute("SELECT set_config('workstation.editor', %s, false)", (editor,))
+            dbapi_conn.autocommit = autocommit
+
+        event.listen(engine, "connect", on_connect)
+
+    def change_feed(self, engine: Engine) -> PostgresFeed:
+        """LISTENs for the triggers' notifications."""
+        return PostgresFeed(engine)
+
+    def begin_write(self, conn: Connection) -> None:
+        """Nothing to do: the first statement begins the transaction; rows lock as they are written."""
+        conn.exec_driver_sql("SELECT 1")
+
+    def driver_sql(self, statement: str) -> str:
+        """psycopg takes `%s` (statements here hold no literal %)."""
+        return statement.replace("%", "%%").replace("?", "%s")
+
+    def utf8_text(self, data: bytes) -> str:
+        """The text: psycopg would send bytes as bytea."""
+        return data.decode("utf-8")
+
+    def upsert_setting(self, conn: Connection, key: str, value: str) -> None:
+        """INSERT … ON CONFLICT DO UPDATE."""
+        conn.execute(
+            text("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
+            {"k": key, "v": value},
+        )
+
+    # -- the search index ------------------------------------------------------------------------
+    def index_write(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
+        """One tsvector an article."""
+        if rows:
+            conn.execute(
+                text("INSERT INTO article_search (id, doc) VALUES (:id, CAST(:doc AS tsvector))"),
+                [{"id": docid, "doc": tsvector_literal(columns)} for docid, columns in rows],
+            )
+
+    def index_delete(self, conn: Connection, docids: Sequence[int]) -> None:
+        """Deletes by document id."""
+        conn.execute(
+            text("DELETE FROM article_search WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            {"ids": list(docids)},
+        )
+
+    def index_drift(self, conn: Connection, expected: Iterable[tuple[int, Sequence[str]]]) -> list[str]:
+        """Compares each stored tsvector with the one the article gives, a batch at a time on the server."""
+        stored = set(conn.execute(text("SELECT id FROM article_search")).scalars())
+        problems: list[str] = []
+        batch: list[dict] = []
+
+        def check() -> None:
+            differ = conn.execute(
+                text(
+                    "SELECT e.id FROM json_to_recordset(CAST(:rows AS json)) AS e(id bigint, doc text) "
+                    "LEFT JOIN article_search s ON s.id = e.id "
+                    "WHERE s.doc IS NULL OR s.doc <> CAST(e.doc AS tsvector) ORDER BY e.id"
+                ),
+                {"rows": _json(batch)},
+            ).scalars()
+            problems.extend(f"search index: article {docid} is missing or out of date" for docid in differ)
+            batch.clear()
+
+        for docid, columns in expected:
+            stored.discard(docid)
+            batch.append({"id": docid, "doc": tsvector_literal(columns)})
+            if len(batch) >= 500:
+                check()
+        if batch:
+            check()
+        return problems + [
+            f"search index: holds article {docid}, which is deleted or in the trash" for docid in sorted(stored)
+        ]
+
+    def index_problems(self, conn: Connection) -> list[str]:
+        """Rows pointing at missing rows (the server keeps its own files sound)."""
+        problems = []
+        for table, column, target in (("gallery_items", "article_id", "articles"),
+                                      ("gallery_items", "photo_sha256", "photos"),
+                                      ("related_links", "related_id", "articles")):  # fmt: skip
+            key = "sha256" if target == "photos" else "id"
+            missing = conn.execute(
+                text(
+                    f"SELECT count(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM {target} x WHERE x.{key} = t.{column})"
+                )
+            ).scalar()
+            if missing:
+                problems.append(f"database: a row of {table} points at a missing row of {target}")
+        return problems
+
+    def bulk_index(self, conn: Connection) -> NoBulkIndex:
+        """Nothing to tune: GIN's pending list takes the batches."""
+        return NoBulkIndex()
+
+    def search_scope(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None) -> _Scope:
+        """The tsquery statements of a query."""
+        return _Scope(conn, terms, section_id)
+
+
+def _json(rows: list[dict]) -> str:
+    import json
+
+    return json.dumps(rows, ensure_ascii=False)
+
+
+class _Scope:
+    """The statements for one query, restricted to a section when one is given."""
+
+    def __init__(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None):
+        self.conn = conn
+        self.terms = terms
+        self.attached = any(len(t.spellings) > 1 for t in terms)
+        self.has_phrase = any(len(t.words) > 1 for t in terms)
+        self.where = "s.doc @@ CAST(:q AS tsquery)"
+        self.params: dict = {"q": tsquery_literal(terms)}
+        if section_id is not None:
+            self.where += " AND s.id IN (SELECT id FROM articles WHERE section_id = :section)"
+            self.params["section"] = section_id
+
+    def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
+        """Document ids of matches, newest first (below a document id when given)."""
+        where, params = self.where, dict(self.params, limit=limit, offset=offset)
+        if below is not None:
+            where, params["below"] = where + " AND s.id < :below", below
+        sql = f"SELECT s.id FROM article_search s WHERE {where} ORDER BY s.id DESC LIMIT :limit OFFSET :offset"
+        return list(self.conn.execute(text(sql), params).scalars())
+
+    def ranked(self, limit: int, offset: int) -> tuple[list[int], int | None]:
+        """A page in relevance order (ts_rank, the headline weighted up) of the newest CANDIDATES matches."""
+        sql = (
+            f"SELECT s.id, ts_rank('{_RANK_WEIGHTS}', s.doc, CAST(:q AS tsquery), 1) FROM article_search s "
+            f"WHERE {self.where} ORDER BY s.id DESC LIMIT :limit"
+        )
+        candidates = [tuple(r) for r in self.conn.execute(text(sql), dict(self.params, limit=CANDIDATES))]
+        exact = self._exact([row[0] for row in candidates])
+        # With attached forms, the articles holding the forms as typed come first (as on SQLite).
+        candidates.sort(key=lambda row: (row[0] not in exact, -row[1], -row[0]))
+        docids = [row[0] for row in candidates[offset : offset + limit]]
+        if len(candidates) < CANDIDATES:
+            return docids, len(candidates)
+        if len(docids) < limit:
+            oldest = min(row[0] for row in candidates)
+            docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
+        return docids, None
+
+    def _exact(self, docids: list[int]) -> set[int]:
+        if not self.attached or not docids:
+            return set()
+        found = self.conn.execute(
+            text("SELECT id FROM article_search WHERE id IN :ids AND doc @@ CAST(:q AS tsquery)").bindparams(
+                bindparam("ids", expanding=True)
+            ),
+            {"ids": docids, "q": tsquery_literal(self.terms, exact=True)},
+        )
+        return set(found.scalars())
+
+    def count(self) -> tuple[int, bool]:
+        """How many articles match; a phrase is counted up to TOTAL_CAP, as on SQLite."""
+        if self.has_phrase:
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM article_search s WHERE {self.where} LIMIT {TOTAL_CAP}) m"
+            total = self.conn.execute(text(sql), self.params).scalar()
+            return total, total < TOTAL_CAP
+        return self.conn.execute(
+            text(f"SELECT count(*) FROM article_search s WHERE {self.where}"), self.params
+        ).scalar(), True
