@@ -210,8 +210,9 @@ def cmd_check(args, library: Library) -> int:
 
 def cmd_backup(args, library: Library) -> int:
     from workstation.library.backup import backup_library
+    from workstation.search.index import reindex
 
-    backup_library(library, Path(args.file))
+    backup_library(library, Path(args.file), reindex)
     print(f"backup written to {args.file}", file=sys.stderr)
     return EXIT_OK
 
@@ -295,6 +296,24 @@ def cmd_rules(args, library: Library) -> int:
     else:
         for rule in RULES.values():
             print(f"{rule.id}\t{'off' if rule.id in off else 'on'}\t{rule.en}")
+    return EXIT_OK
+
+
+def cmd_copy(args, library: Library) -> int:
+    from workstation.library.copy import copy_into
+    from workstation.search.index import reindex
+
+    progress = _tty_progress if sys.stderr.isatty() else None
+    where, report = copy_into(library, args.dest, reindex, args.photos, AppPaths.from_environment().data, progress)
+    print(f"copied to {where}: {report.summary()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_watch(args, library: Library) -> int:
+    from workstation.library.backends.changelog import event_line, follow
+
+    print(f"watching {library.display_url} (Ctrl+C to stop)", file=sys.stderr, flush=True)
+    follow(library, lambda e: print(json.dumps(e, ensure_ascii=False) if args.json else event_line(e), flush=True))
     return EXIT_OK
 
 
@@ -398,6 +417,10 @@ def _parser() -> argparse.ArgumentParser:
 
     command("check", cmd_check, "integrity of the database and every photo file")
     command("backup", cmd_backup, "consistent copy of a live library").add_argument("file", metavar="FILE")
+    copy = command("copy", cmd_copy, "copy the whole library into an empty one (a file or a server)")
+    copy.add_argument("dest", metavar="DEST_URL|PATH")
+    copy.add_argument("--photos", metavar="DIR", help="the photo folder of a server destination (kept as its setting)")
+    command("watch", cmd_watch, "print each change anyone makes to the library, until Ctrl+C", json_flag=True)
     return parser
 
 

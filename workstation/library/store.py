@@ -49,6 +49,10 @@ class Library:
         """The library's location for messages: the file, or the URL with its password masked."""
         return str(self.path) if self.path is not None else masked(self.url)
 
+    def photo_file(self, sha256: str, ext: str) -> Path:
+        """Where the library keeps the file of a photo: named by its content hash."""
+        return self.photos_dir / sha256[:2] / f"{sha256}.{ext}"
+
     def setting(self, key: str) -> str:
         """A library setting such as the time zone."""
         with self.engine.connect() as conn:

@@ -10,7 +10,7 @@ from workstation.library.store import Library
 
 def photo_path(library: Library, sha256: str, ext: str) -> Path:
     """Where the library keeps the file of a photo."""
-    return library.photos_dir / sha256[:2] / f"{sha256}.{ext}"
+    return library.photo_file(sha256, ext)
 
 
 def file_sha256(path: Path) -> str:

@@ -84,6 +84,12 @@ class Backend(Protocol):
     def begin_write(self, conn: Connection) -> None:
         """Starts a write transaction on a connection that has none."""
 
+    def begin_snapshot(self, conn: Connection) -> None:
+        """Starts a read transaction whose statements all see one state of the library."""
+
+    def after_explicit_ids(self, conn: Connection, tables: Sequence[str]) -> None:
+        """After rows were written with their ids given: new rows get ids past them."""
+
     def driver_sql(self, statement: str) -> str:
         """A statement written with `?` parameters, in the driver's own parameter style."""
 

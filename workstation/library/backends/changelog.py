@@ -155,3 +155,31 @@ def _collapsed(events: list[dict]) -> list[dict]:
             continue
         out.append(e)
     return out
+
+
+def event_line(event: dict) -> str:
+    """An event as a tab-separated line: time, event, docid, section, version, by."""
+    version = f"v{event['version']}" if event["version"] is not None else "-"
+    fields = ((event["at"] or "")[11:19], event["event"], event["docid"] or "-", event["section"] or "-", version,
+              event["by"] or "-")  # fmt: skip
+    return "\t".join(str(f) for f in fields)
+
+
+def follow(library, emit, poll_seconds: float = 1.0) -> None:
+    """Hands each change of the library to `emit` as it happens, until Ctrl+C or SIGTERM."""
+    import signal
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    feed = library.backend.change_feed(library.engine)
+    try:
+        while True:
+            for event in feed.poll(poll_seconds):
+                emit(event)
+    except KeyboardInterrupt:
+        return
+    finally:
+        feed.close()
+        signal.signal(signal.SIGTERM, previous)

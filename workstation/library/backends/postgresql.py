@@ -114,6 +114,17 @@ class PostgresBackend:
         """Nothing to do: the first statement begins the transaction; rows lock as they are written."""
         conn.exec_driver_sql("SELECT 1")
 
+    def begin_snapshot(self, conn: Connection) -> None:
+        """REPEATABLE READ, READ ONLY: every statement of the transaction sees the same snapshot."""
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+    def after_explicit_ids(self, conn: Connection, tables: Sequence[str]) -> None:
+        """Moves each table's id sequence past the ids written into it."""
+        for table in tables:
+            conn.exec_driver_sql(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+            )
+
     def driver_sql(self, statement: str) -> str:
         """psycopg takes `%s` (statements here hold no literal %)."""
         return statement.replace("%", "%%").replace("?", "%s")

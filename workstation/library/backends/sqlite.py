@@ -64,6 +64,13 @@ class SqliteBackend:
         """BEGIN IMMEDIATE: the write lock up front, so a batch never fails half way on a busy library."""
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
+    def begin_snapshot(self, conn: Connection) -> None:
+        """A read transaction: in WAL mode its first read fixes what it sees while others write."""
+        conn.exec_driver_sql("BEGIN")
+
+    def after_explicit_ids(self, conn: Connection, tables: Sequence[str]) -> None:
+        """Nothing: the next id is always one past the largest."""
+
     def driver_sql(self, statement: str) -> str:
         """The statement as it is: sqlite3 takes `?`."""
         return statement
