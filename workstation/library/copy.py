@@ -1,8 +1,9 @@
 """Copying a whole library into an empty one, on either backend: how a desk moves onto a server and back.
 
 Everything is read in one snapshot of the source (a read transaction on SQLite, REPEATABLE READ
-on PostgreSQL), so editors may keep working meanwhile: sections, settings, photos, articles,
-galleries, related links and revisions keep their ids; the photo files are copied (each
+on PostgreSQL), so editors may keep working meanwhile: settings, the newsroom dictionary and
+code replacements, sections, photos, articles, galleries, related links, revisions and the
+publish log keep their ids (the change log and presence marks are of the moment: not copied); the photo files are copied (each
 once: they are named by their content hash); the search index is rebuilt in the destination
 by the caller's `reindex`. At the end every table is counted and hashed on both sides and
 every photo file hashed again; any difference is an error.
@@ -26,7 +27,10 @@ from workstation.library.models import Base
 from workstation.library.store import PHOTOS_SETTING, Library
 
 # In the order rows may be written: what a row points at comes first.
-TABLES = ("settings", "sections", "photos", "articles", "gallery_items", "related_links", "revisions")
+TABLES = (
+    "settings", "newsroom_words", "shortcuts", "sections", "photos", "articles", "gallery_items", "related_links",
+    "revisions", "publish_log",
+)  # fmt: skip
 BATCH = 1000
 Reindex = Callable[[Connection, list[int]], None]
 

@@ -39,7 +39,9 @@ def fill(library) -> dict:
     assert main(["--db", library_location(library), "import", str(FIXTURES / "ninjs" / "ninjs-2x.jsonl"),
                  str(FIXTURES / "ninjs" / "superdesk-1x.json")]) in (0, 1)  # fmt: skip
     repo = ArticleRepo(library)
-    extra = repo.create(section="economy", headline="الاقتصاد الصيني ينمو", body="<p>قال وزير المالية إن النمو مستقر.</p>")
+    extra = repo.create(
+        section="economy", headline="الاقتصاد الصيني ينمو", body="<p>قال وزير المالية إن النمو مستقر.</p>"
+    )
     repo.move([extra.docid], "china")
     repo.trash([ids["related"][0]])
     repo.restore([ids["related"][0]])
@@ -95,7 +97,9 @@ def test_the_found_sets_agree_on_sections_and_pages(filled):
     for query in ("خبر", "وزير"):
         by = {name: search(lib, query, section="china", limit=2, offset=1) for name, lib in filled.items()}
         assert by["sqlite"].total == by["postgresql"].total
-        newest = {name: search(lib, query, section="world", order="newest", limit=3).hits for name, lib in filled.items()}
+        newest = {
+            name: search(lib, query, section="world", order="newest", limit=3).hits for name, lib in filled.items()
+        }
         assert [h.docid for h in newest["sqlite"]] == [h.docid for h in newest["postgresql"]]
 
 

@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from workstation.articles.repo import ArticleRepo
-from workstation.cli import main
 from workstation.library.store import open_library
 from workstation.library.urls import masked, remember_password
 from workstation.search.query import search
@@ -107,8 +106,6 @@ def test_the_password_can_come_from_a_pgpass_file(pg_server, pg_url, tmp_path, m
     library = open_library(bare, default_photos_dir=tmp_path / "photos")
     assert ArticleRepo(library).create(headline="بلا كلمة سر في العنوان").docid
     library.close()
-
-
 
 
 def test_the_password_can_come_from_the_keyring(pg_server, pg_url, tmp_path):
