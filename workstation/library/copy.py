@@ -32,6 +32,9 @@ TABLES = (
     "revisions", "publish_log",
 )  # fmt: skip
 BATCH = 1000
+# Settings of the library's place, not of its content: a server's photo folder is a path of that
+# server's desk; the search vocabulary's marks that the destination's own vocabulary table is built.
+_PLACE_SETTINGS = frozenset({PHOTOS_SETTING, "search_vocabulary"})
 Reindex = Callable[[Connection, list[int]], None]
 
 
@@ -147,7 +150,7 @@ def _copy_rows(src: Connection, out: Connection, name: str, progress: Progress |
     batch: list[dict] = []
     for row in src.execute(_ordered(name)).mappings():
         values = dict(row)
-        if name == "settings" and values["key"] == PHOTOS_SETTING:
+        if name == "settings" and values["key"] in _PLACE_SETTINGS:
             total -= 1
             continue
         if name == "sections":
@@ -205,7 +208,7 @@ def table_digest(conn: Connection, name: str) -> tuple[int, str]:
     digest = hashlib.sha256()
     count = 0
     for row in conn.execute(_ordered(name)).mappings():
-        if name == "settings" and row["key"] == PHOTOS_SETTING:
+        if name == "settings" and row["key"] in _PLACE_SETTINGS:
             continue
         values = {k: _plain(v) for k, v in row.items()}
         digest.update(json.dumps(values, sort_keys=True, ensure_ascii=False).encode() + b"\n")

@@ -32,6 +32,8 @@ QUERIES = (
     "مسودة",  # a draft: drafts are found too
     "المهملات",  # trashed: never found
     "شينخوا",  # byline and credits
+    "وزير",  # attached forms: الوزير, ووزير …
+    "مؤتمر صحفي",
 )
 
 

@@ -108,6 +108,9 @@ def upgrade() -> None:
         sa.Column("heartbeat_at", sa.DateTime, nullable=False),
     )
     if op.get_bind().dialect.name == "postgresql":
+        # The index's Arabic words, looked up by prefix for their attached forms (workstation/search/vocabulary.py;
+        # a SQLite library builds its own when first opened). Byte order, whatever the database's collation.
+        op.execute('CREATE TABLE search_vocabulary (term TEXT COLLATE "C" PRIMARY KEY)')
         for statement in POSTGRES_TRIGGERS:
             op.execute(statement)
 
