@@ -32,7 +32,6 @@ WEIGHTS = {400: "Regular", 700: "Bold"}
 # Presentation Forms-B (old wire copy is sometimes typed in them).
 RANGES = ((0x20, 0x7E), (0xA0, 0xBB), (0x600, 0x6FF), (0x750, 0x77F), (0x200B, 0x2011), (0x204F, 0x204F),
           (0xFE70, 0xFEFF))  # fmt: skip
-UNICODE_RANGE = "U+0600-06FF, U+0750-077F, U+200C-200F, U+FE70-FEFF"  # where the fallback face stands in
 # The local fonts a reader's system is likely to fall back to for Arabic, with a file to measure:
 # (local() names, weight, font file). Debian's and most Linux desktops' Arabic fallback is DejaVu Sans.
 FALLBACKS = (
@@ -89,6 +88,22 @@ def overrides(web: str, fallback: str, text: str) -> dict[str, str]:
             "descent-override": pct(descent / size), "line-gap-override": pct(gap / size)}  # fmt: skip
 
 
+def unicode_range(font_path: Path) -> str:
+    """The code points a font maps, as a CSS unicode-range. A fallback face covers exactly these,
+    the space included (so it is the first available font, whose metrics set the line height),
+    and no other: a character the web font lacks comes from the same font before and after it loads."""
+    from fontTools.ttLib import TTFont
+
+    points = sorted(c for c in TTFont(str(font_path)).getBestCmap() if c >= 0x20)
+    spans: list[list[int]] = []
+    for c in points:
+        if spans and c == spans[-1][1] + 1:
+            spans[-1][1] = c
+        else:
+            spans.append([c, c])
+    return ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in spans)
+
+
 def subset(source: Path, target: Path) -> None:
     """Writes the WOFF2 subset of one weight."""
     from fontTools import subset as ft_subset
@@ -125,8 +140,9 @@ def main() -> int:
         web = str(FONTS / f"NotoNaskhArabic-{WEIGHTS[weight]}.ttf")
         local = ", ".join(f'local("{n}")' for n in names)
         descriptors = "; ".join(f"{k}: {v}" for k, v in overrides(web, path, text).items())
+        covered = unicode_range(FONTS / f"NotoNaskhArabic-{WEIGHTS[weight]}.subset.woff2")
         rules.append(f'@font-face {{ font-family: "{FALLBACK_FAMILY}"; src: {local}; font-weight: {weight}; '
-                     f"unicode-range: {UNICODE_RANGE}; {descriptors}; }}")  # fmt: skip
+                     f"unicode-range: {covered}; {descriptors}; }}")  # fmt: skip
     CSS.write_text("\n".join(rules) + "\n", "utf-8")
     print(f"{CSS.relative_to(ROOT)} written")
     return 0
