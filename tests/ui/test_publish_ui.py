@@ -13,7 +13,7 @@ from keyring.backend import KeyringBackend
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox, QToolBar  # noqa: E402
 
 from workstation.publish.log import history  # noqa: E402
 
@@ -190,3 +190,15 @@ def test_a_key_passphrase_is_asked_for_and_kept_in_the_keyring_only(qtbot, sampl
         assert "sesame" not in (tmp_path / "workstation.ini").read_text()
     finally:
         keyring.set_keyring(before)
+
+
+def test_the_publish_action_sits_beside_export_and_opens_the_dialog(main_window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(PublishDialog, "exec", lambda self: opened.append(self) or 0)
+    file_menu = main_window.menuBar().actions()[0].menu()
+    actions = [a for a in file_menu.actions() if not a.isSeparator()]
+    assert actions.index(main_window.publish_action) == actions.index(main_window.export_action) + 1
+    toolbar = main_window.findChild(QToolBar, "main-toolbar")
+    assert main_window.publish_action in toolbar.actions()
+    main_window.publish_action.trigger()
+    assert len(opened) == 1 and opened[0].library is main_window.library
