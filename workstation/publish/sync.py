@@ -1,11 +1,13 @@
 """The sync engine: sends a bundle folder to a target so that the site is never half updated.
 
 Each file is written under a temporary name and renamed into place, kind by kind (plan.py),
-`manifest.json` last. The target keeps a ledger (plan.LEDGER) of the files publishes put
-there: what they hold, and, while a publish runs, which ones it is changing. A publish killed
-at any moment leaves that list behind; the next one removes the temporary files it names and
-sends those paths again. Only files in the ledger (or, before the first publish, in the
-server's manifest) are ever deleted, and only after the new manifest is in place.
+`manifest.json` last. What the target holds of ours is its manifest, plus a small ledger
+(plan.LEDGER) naming the files a publish put there that the manifest no longer lists (a
+withdrawn story kept without --delete) and, while a publish runs, the paths it is changing.
+A publish killed at any moment leaves that list behind; the next one removes the temporary
+files it names and sends those paths again. Only files in the manifest or the ledger are
+ever deleted, and only after the new manifest is in place. A publish after one change reads
+the manifest and writes two small ledgers besides the files that changed.
 """
 
 from __future__ import annotations
@@ -73,21 +75,20 @@ class SyncReport:
 
 
 def _ledger(data: bytes | None) -> tuple[Entries, list[str]] | None:
+    """The ledger's files kept beyond the manifest, and the paths a publish was changing."""
     if data is None:
         return None
     try:
         document = json.loads(data)
-        owned = parse_entries(json.dumps(document["owned"]).encode())
-        pending = [p for p in document.get("pending", []) if isinstance(p, str)]
-    except (ValueError, TypeError, KeyError, AttributeError):
+        extra = parse_entries(json.dumps(document.get("extra", {})).encode())
+        pending = [p for p in document.get("pending", []) if isinstance(p, str) and confined(p)]
+    except (ValueError, TypeError, AttributeError):
         return None
-    if owned is None:
-        return None
-    return owned, [p for p in pending if confined(p)]
+    return (extra, pending) if extra is not None else None
 
 
-def _ledger_bytes(owned: Entries, pending: list[str]) -> bytes:
-    document = {"owned": {p: {"sha256": s, "bytes": n} for p, (s, n) in sorted(owned.items())}, "pending": pending}
+def _ledger_bytes(extra: Entries, pending: list[str]) -> bytes:
+    document = {"extra": {p: {"sha256": s, "bytes": n} for p, (s, n) in sorted(extra.items())}, "pending": pending}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -143,19 +144,23 @@ class _Sync:
         finally:
             await self.target.close()
 
-    async def _remote(self, local: Entries) -> tuple[Entries, list[str]]:
-        """What the target holds of ours, and the paths a killed publish left unsure."""
+    async def _remote(self, local: Entries) -> tuple[Entries, Entries, list[str]]:
+        """What the target holds of ours, the part of it only the ledger lists, and the paths a killed
+        publish left unsure (ours, in any state)."""
         try:
             ledger = _ledger(await self.target.read(LEDGER))
+            data = await self.target.read(MANIFEST)
         except OSError as exc:
             raise PublishError(f"Cannot read {self.target.label}: {_reason(exc)}.") from None
-        if ledger is not None:
-            return ledger
-        data = await self.target.read(MANIFEST)
         listed = parse_entries(data)
         if listed is not None:
             listed[MANIFEST] = (hashlib.sha256(data).hexdigest(), len(data))
-            return listed, []
+        if listed is not None or ledger is not None:
+            extra, pending = ledger or ({}, [])
+            remote = {**extra, **(listed or {})}
+            for rel in pending:
+                remote.setdefault(rel, ("", -1))
+            return remote, extra, pending
         # No record: compare by size (one listing a folder), then by content where the sizes agree.
         # Files at paths the bundle does not have are never read.
         by_folder: dict[str, list[str]] = {}
@@ -176,10 +181,10 @@ class _Sync:
                 found[rel] = (hashlib.sha256(data).hexdigest(), len(data))
 
         await self._each(probe, same_size)
-        return found, []
+        return found, {}, []
 
     async def _run(self, local: Entries) -> SyncReport:
-        remote, unsure = await self._remote(local)
+        remote, extra, unsure = await self._remote(local)
         plan = make_plan(local, remote, set(unsure))
         report = self.report
         report.uploaded, report.unchanged, report.bytes = list(plan.uploads), plan.unchanged, plan.bytes
@@ -194,11 +199,10 @@ class _Sync:
             await self._each(self.target.remove, [tmp_name(p) for p in unsure])
         await self.target.remove(tmp_name(LEDGER))
         if not plan.uploads and not deleting:
-            if unsure:
-                await self._put_ledger(remote, [])
+            if unsure:  # the killed publish's paths that left the bundle stay ours
+                await self._put_ledger({p: remote[p] for p in plan.withdrawn}, [])
             return report
-        owned = {**remote, **{p: local[p] for p in plan.uploads}}
-        await self._put_ledger(owned, sorted(set(plan.uploads) | set(deleting)))
+        await self._put_ledger(extra, sorted(set(plan.uploads) | set(deleting)))
         report.uploaded = []
         report.bytes = 0
         await self._send(plan)
@@ -207,14 +211,14 @@ class _Sync:
         if deleting:
             await self._each(self._delete, deleting)
             await self._remove_empty_dirs(deleting)
-        kept = {p: remote[p] for p in plan.withdrawn if p not in report.deleted}
-        await self._put_ledger({**local, **kept}, [])
+        gone = set(report.deleted)
+        await self._put_ledger({p: remote[p] for p in plan.withdrawn if p not in gone}, [])
         return report
 
-    async def _put_ledger(self, owned: Entries, pending: list[str]) -> None:
+    async def _put_ledger(self, extra: Entries, pending: list[str]) -> None:
         tmp = tmp_name(LEDGER)
         try:
-            await self.target.write(tmp, _ledger_bytes(owned, pending))
+            await self.target.write(tmp, _ledger_bytes(extra, pending))
             await self.target.rename(tmp, LEDGER)
         except OSError as exc:
             raise PublishError(f"Cannot write to {self.target.label}: {_reason(exc)}.") from None
