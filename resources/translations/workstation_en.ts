@@ -767,6 +767,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Thumbnail size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>

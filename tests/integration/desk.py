@@ -85,7 +85,8 @@ class Desk:
 
     def type(self, text: str) -> None:
         """Types text, key by key."""
-        self.xdotool("type", "--delay", "40", text)
+        # Letters missing from the keyboard map (Arabic here) are mapped one by one: give X time for each.
+        self.xdotool("type", "--delay", "40" if text.isascii() else "150", text)
         time.sleep(0.3)
 
     @staticmethod

@@ -108,6 +108,7 @@ class GalleryPanel(QWidget):
         self.zoom.setValue(160)
         self.zoom.setMaximumWidth(160)
         self.zoom.setToolTip(self.tr("Thumbnail size (Ctrl + wheel)"))
+        self.zoom.setAccessibleName(self.tr("Thumbnail size"))
         self.zoom.valueChanged.connect(self.set_thumbnail_size)
         self.set_thumbnail_size(self.zoom.value())
         self.toolbar.addWidget(QLabel(self.tr("Size")))
