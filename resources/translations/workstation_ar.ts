@@ -326,7 +326,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <name>BatchCaptionDialog</name>
     <message numerus="yes">
         <source>Edit %n photo(s) together</source>
-        <translation><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform><numerusform>تحرير %n صورة معًا</numerusform></translation>
+        <translation>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+            <numerusform>تحرير %n صورة معًا</numerusform>
+        </translation>
     </message>
     <message>
         <source>Caption</source>
@@ -782,7 +789,7 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Thumbnail size</source>
-        <translation type="unfinished"></translation>
+        <translation>حجم الصور المصغرة</translation>
     </message>
     <message>
         <source>Size</source>
