@@ -169,3 +169,8 @@ def test_checking_and_underlining_never_count_as_an_edit(editor, qtbot, library)
     qtbot.wait(1200)
     assert not editor.is_dirty()
     assert ArticleRepo(library).get(editor.current_docid()).version == version
+
+
+def test_findings_model_is_a_sound_qt_model(editor, qtbot, qtmodeltester):
+    qtbot.waitUntil(lambda: editor.checks_pane.model.rowCount() == 3, timeout=5000)
+    qtmodeltester.check(editor.checks_pane.model)

@@ -13,8 +13,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QInputMethodEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QInputMethodEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QLineEdit, QMenu
 
 from workstation.body.letters import strip_marks
@@ -383,7 +391,7 @@ class EditorChecks(QObject):
             ignore.triggered.connect(lambda: self.checks.ignore(finding.text))
             actions += [add, ignore]
         else:
-            info = menu.addAction(finding.message(_language(self.body)))
+            info = menu.addAction(finding.message(message_language()))
             info.setEnabled(False)
             actions.append(info)
             if finding.fix is not None:
@@ -420,5 +428,6 @@ class EditorChecks(QObject):
         return super().eventFilter(watched, event)
 
 
-def _language(_widget) -> str:
-    return "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
+def message_language() -> str:
+    """The language of the rules' messages: the interface's, which its layout direction follows."""
+    return "ar" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "en"

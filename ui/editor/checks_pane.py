@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from workstation.checks.findings import RULES, Finding
 
-from ui.editor.checking import SPELLING_COLOR, STYLE_COLOR
+from ui.editor.checking import SPELLING_COLOR, STYLE_COLOR, message_language
+
+
+def _visible(text: str) -> str:
+    """A span as the list shows it: spaces that are the point of a finding made visible."""
+    text = text.replace("\n", " ").replace("\u200f", "[RLM]")
+    return text.replace(" ", "␣") if not text.strip() or len(text) <= 3 else text.strip()
 
 
 class FindingsModel(QAbstractListModel):
@@ -46,14 +52,13 @@ class FindingsModel(QAbstractListModel):
             return None
         f = self._findings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            language = "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
-            shown = f.text.replace("\n", " ").strip() or repr(f.text)
-            fix = f" → {f.fix.strip() or repr(f.fix)}" if f.fix is not None else ""
+            language = message_language()
+            shown, fix = _visible(f.text), f" → {_visible(f.fix)}" if f.fix is not None else ""
             return f"{self.field_name(f.field)}: «{shown}»{fix} — {f.message(language)}"
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(SPELLING_COLOR if f.rule == "spelling" else STYLE_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{RULES[f.rule].ar}\n{f.message('en')}"
+            return f"{f.text}\n{RULES[f.rule].ar}\n{f.message('en')}"
         if role == self.FindingRole:
             return f
         return None
@@ -71,8 +76,8 @@ class ChecksPane(QWidget):
         self.model = FindingsModel(self)
         self.view = QListView(objectName="checks_list")
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(False)
+        # one line a finding: a long article can have hundreds, and rows of one height lay out at once
+        self.view.setUniformItemSizes(True)
         self.summary = QLabel(objectName="checks_summary")
         self.fix_button = QPushButton(self.tr("Fix"), objectName="checks_fix")
         self.fix_button.setEnabled(False)
@@ -96,7 +101,7 @@ class ChecksPane(QWidget):
     def set_rules(self, disabled: frozenset[str]) -> None:
         """Shows which rules are on (checkable entries of the Rules menu)."""
         self.rules_menu.clear()
-        language = "ar" if QLocale().language() == QLocale.Language.Arabic else "en"
+        language = message_language()
         for rule in RULES.values():
             action = self.rules_menu.addAction(rule.ar if language == "ar" else rule.en)
             action.setCheckable(True)
