@@ -47,6 +47,7 @@ from workstation.articles.listing import PAGE_SIZE, ArticleSummary, Listing, Lis
 from workstation.errors import LibraryError
 from workstation.library.store import Library
 
+from ui.mime import MIME_ITEMS, decode_items
 from ui.section_tree import ARTICLE_MIME, encode_ids
 from ui.undo import CommandRunner
 
@@ -368,6 +369,7 @@ class ArticleListPanel(QWidget):
     currentArticleChanged = Signal(object)  # docid or None
     selectionChanged = Signal()
     filesDropped = Signal(int, list)  # docid, local file paths: photos for that article
+    photosDropped = Signal(int, list)  # docid, gallery item ids dragged from a story: copies for that article
 
     def __init__(self, model: ArticleListModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -454,6 +456,17 @@ class ArticleListPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if watched is self.table.viewport() and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            items = decode_items(event.mimeData()) if event.mimeData().hasFormat(MIME_ITEMS) else []
+            if items:  # photos dragged out of a story's gallery: copied to the article they land on
+                docid = self._docid_at(event.position().toPoint()) if kind != QEvent.Type.DragEnter else 0
+                if docid is None:
+                    event.ignore()
+                    return True
+                event.setDropAction(Qt.DropAction.CopyAction)
+                event.accept()
+                if kind == QEvent.Type.Drop:
+                    QTimer.singleShot(0, lambda: self.photosDropped.emit(docid, items))
+                return True
             paths = _local_files(event.mimeData())
             if paths:
                 # Entering anywhere is fine; where it may land is decided row by row.

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.tree.sectionSelected.connect(self._section_chosen)
         self.articles.currentArticleChanged.connect(self._article_chosen)
         self.articles.filesDropped.connect(self.add_photos)
+        self.articles.photosDropped.connect(self.copy_photos)
         self.articles.selectionChanged.connect(self._update_actions)
         self.articles.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.articles.table.customContextMenuRequested.connect(self._list_menu)
@@ -332,6 +333,20 @@ class MainWindow(QMainWindow):
                 return  # the open article could not be saved; it stays open
         self.editor_area.setCurrentWidget(self.photos_tab)
         self.gallery.add_files(paths)
+
+    def copy_photos(self, docid: int, item_ids: list) -> bool:
+        """Copies photos dragged out of a story's gallery to the end of another article's (undoable)."""
+        from workstation.photos.commands import CopyItemsCommand
+        from workstation.photos.gallery import GalleryRepo
+
+        repo = GalleryRepo(self.library)
+        moving = [r.id for r in repo.get(item_ids) if r.docid != docid]
+        if not moving:
+            return False  # dropped back on their own story
+        done = self.runner.run(CopyItemsCommand(repo, docid, moving), self.tr("Copy %n photo(s)", "", len(moving)))
+        if done and self.gallery is not None and self.gallery.docid == docid:
+            self.gallery.refresh()
+        return done
 
     def _before_command(self) -> bool:
         self._docid_before_command = self._open_docid

@@ -905,6 +905,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Photos of the article</source>
         <translation>صور المقالة</translation>
     </message>
+    <message>
+        <source>No photos yet. Drop photos or folders here from a card, a camera or the wire, paste files copied in a file manager, or use Add photos (Ctrl+Shift+I).</source>
+        <translation>لا صور بعد. أفلت هنا صورًا أو مجلدات من بطاقة أو كاميرا أو من الوكالة، أو الصق ملفات نسختها في مدير الملفات، أو استخدم «إضافة صور» (Ctrl+Shift+I).</translation>
+    </message>
 </context>
 <context>
     <name>ItemEditor</name>
@@ -1066,6 +1070,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>The open article could not be saved; it stays open.</source>
         <translation>تعذر حفظ المقالة المفتوحة؛ ستبقى مفتوحة.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n photo(s)</source>
+        <translation><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform></translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -880,6 +880,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Photos of the article</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No photos yet. Drop photos or folders here from a card, a camera or the wire, paste files copied in a file manager, or use Add photos (Ctrl+Shift+I).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ItemEditor</name>
@@ -1041,6 +1045,13 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>The open article could not be saved; it stays open.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy %n photo(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>

@@ -109,3 +109,49 @@ def test_captioning_mode_gives_the_photos_the_whole_window(qtbot, main_window, l
     assert gallery.view.currentIndex().row() == 0 and gallery.editor.caption.hasFocus()
     main_window.set_captioning_mode(False)
     assert main_window.tree.isVisible() and main_window.articles.isVisible()
+
+
+def test_photos_dragged_from_a_gallery_onto_another_article_are_copied(qtbot, main_window, library, story):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+
+    from workstation.articles.repo import ArticleRepo
+
+    from ui.mime import encode_items
+
+    window = main_window
+    other = ArticleRepo(library).create("world", headline="قصة أخرى").docid
+    window.tree.select("world")
+    window.articles.select(story)
+    window.editor_area.setCurrentWidget(window.photos_tab)
+    items = _items(window.gallery)
+    mime = window.gallery.model.mimeData([window.gallery.model.index(1), window.gallery.model.index(2)])
+    assert mime.data("application/x-workstation-gallery-items") == encode_items([items[1].id, items[2].id]).data(
+        "application/x-workstation-gallery-items")  # fmt: skip
+    table = window.articles.table
+    point = QPointF(table.visualRect(window.list_model.index(window.list_model.row_of(other), 0)).center())
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for kind in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(
+            table.viewport(), kind(point.toPoint(), copy | Qt.DropAction.MoveAction, mime, left, none)
+        )
+    drop = QDropEvent(point, copy | Qt.DropAction.MoveAction, mime, left, none)
+    QApplication.sendEvent(table.viewport(), drop)
+    assert drop.isAccepted() and drop.dropAction() == copy
+    repo = GalleryRepo(library)
+    qtbot.waitUntil(lambda: len(repo.items(other)) == 2)
+    assert [i.sha256 for i in repo.items(other)] == [items[1].sha256, items[2].sha256]
+    assert len(repo.items(story)) == 4  # a copy: the story keeps its photos
+    window.library_stack.undo()
+    assert repo.items(other) == []
+
+
+def test_an_empty_gallery_says_where_to_drop(qtbot, panel, library):
+    from workstation.articles.repo import ArticleRepo
+
+    panel.set_article(ArticleRepo(library).create(headline="بلا صور").docid)
+    assert panel.model.rowCount() == 0
+    image = panel.view.viewport().grab().toImage()
+    middle = image.height() // 2
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 2) for y in range(middle - 30, middle + 30, 2)}
+    assert len(colours) > 2  # the hint is written across the middle of an otherwise plain view

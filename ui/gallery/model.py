@@ -8,7 +8,6 @@ hands every change to callbacks that run undoable core commands.
 
 from __future__ import annotations
 
-import json
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -31,18 +30,10 @@ from workstation.photos.files import photo_path
 from workstation.photos.gallery import GalleryItemRecord
 from workstation.photos.renditions import ensure_renditions
 
-MIME_ITEMS = "application/x-workstation-gallery-items"
+from ui.mime import MIME_ITEMS, decode_items, encode_items
+
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
-
-
-def decode_items(data: QMimeData) -> list[int]:
-    """The gallery item ids a drag carries."""
-    try:
-        ids = json.loads(bytes(data.data(MIME_ITEMS)).decode())
-    except (UnicodeDecodeError, ValueError):
-        return []
-    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
 
 
 def read_thumbnail(path: Path) -> QImage:
@@ -233,10 +224,7 @@ class GalleryModel(QAbstractListModel):
         return [MIME_ITEMS]
 
     def mimeData(self, indexes) -> QMimeData:
-        data = QMimeData()
-        ids = [self.records[i.row()].id for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
-        data.setData(MIME_ITEMS, json.dumps(ids).encode())
-        return data
+        return encode_items([self.records[i.row()].id for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()])
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
         return data.hasFormat(MIME_ITEMS)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from ui.gallery.model import MIME_ITEMS, decode_items
+from ui.mime import MIME_ITEMS, decode_items
 
 
 def local_paths(mime) -> list[Path]:
@@ -112,8 +112,20 @@ class GalleryView(QListView):
             self.drop_row, self._drop_anchor = row, anchor
             self.viewport().update()
 
+    def empty_text(self) -> str:
+        """What an empty gallery says."""
+        return self.tr("No photos yet. Drop photos or folders here from a card, a camera or the wire, "
+                       "paste files copied in a file manager, or use Add photos (Ctrl+Shift+I).")  # fmt: skip
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
+        if self.model() is not None and not self.model().rowCount() and self.isEnabled():
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text())
+            painter.end()
+            return
         if self._drop_anchor is None or self.model() is None or not self.model().rowCount():
             return
         # A bar at the edge of the photo under the pointer where the dropped photo will go: its reading

@@ -89,6 +89,26 @@ class AddItemsCommand(Command):
         self.repo.remove([r.id for r in self.records])
 
 
+class CopyItemsCommand(Command):
+    """Photos of one story copied to the end of another's gallery (a drag between articles)."""
+
+    def __init__(self, repo: GalleryRepo, docid: int, item_ids: Iterable[int], text: str = "Copy photos"):
+        self.repo, self.docid, self.text = repo, docid, text
+        self.item_ids = list(item_ids)
+        self._copies: list[GalleryItemRecord] = []
+
+    def apply(self) -> None:
+        """Makes the copies (the same ones again after an undo)."""
+        if self._copies:
+            self.repo.restore(self._copies)
+        else:
+            self._copies = self.repo.copy_items(self.item_ids, self.docid)
+
+    def revert(self) -> None:
+        """Removes the copies."""
+        self.repo.remove([r.id for r in self._copies])
+
+
 def set_credit(repo: GalleryRepo, docid: int, item_ids: Iterable[int], credit: str) -> EditItemsCommand:
     """A command giving these items one credit."""
     return EditItemsCommand(repo, docid, {i: {"credit": credit} for i in item_ids}, "Set credit")

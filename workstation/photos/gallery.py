@@ -12,7 +12,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from workstation.body.dateline import house_date
 from workstation.body.plaintext import clean_text
@@ -124,6 +124,22 @@ class GalleryRepo:
     def set_credit(self, item_ids: Iterable[int], credit: str) -> None:
         """Gives every one of these items the same credit."""
         self.update({item_id: {"credit": credit} for item_id in item_ids})
+
+    def copy_items(self, item_ids: Iterable[int], docid: int) -> list[GalleryItemRecord]:
+        """Copies of these items (photo, caption fields, framing) at the end of another article's
+        gallery; the photo files are shared, never copied. Returns the new items."""
+        sources = self.get(item_ids)
+        with self.library.sessions.begin() as session:
+            if session.get(Article, docid) is None:
+                raise no_such_article(docid)
+            last = session.scalar(select(func.max(GalleryItem.position)).where(GalleryItem.article_id == docid)) or 0
+            new = [GalleryItem(article_id=docid, photo_sha256=r.sha256, position=last + n, **r.fields(), **r.framing())
+                   for n, r in enumerate(sources, start=1)]  # fmt: skip
+            session.add_all(new)
+            session.flush()
+            reindex(session.connection(), [docid])
+            ids = [item.id for item in new]
+        return self.get(ids)
 
     def reorder(self, docid: int, item_ids: list[int]) -> None:
         """Puts the article's items in this order (every item of the gallery, each once)."""

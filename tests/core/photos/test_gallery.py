@@ -138,3 +138,23 @@ def test_add_items_command_reverts_an_ingest(library, gallery):
 def test_arabic_date_house_style():
     assert arabic_date(datetime(2017, 4, 13, 2, 58)) == "13 أبريل 2017"
     assert arabic_date(None) == ""
+
+
+def test_copying_photos_to_another_story_keeps_fields_and_undoes(library, gallery):
+    from workstation.articles.repo import ArticleRepo
+    from workstation.photos.commands import CopyItemsCommand
+
+    repo, docid, ids = gallery
+    repo.update({ids[1]: {"caption": "الرئيس في بكين", "rotate": 90, "focus_x": 0.2, "focus_y": 0.3}})
+    other = ArticleRepo(library).create(section="china", headline="قصة أخرى").docid
+    command = CopyItemsCommand(repo, other, [ids[1], ids[3]])
+    command.apply()
+    copies = repo.items(other)
+    assert [(c.position, c.sha256, c.caption, c.rotate, c.focus_x) for c in copies] == [
+        (1, repo.get([ids[1]])[0].sha256, "الرئيس في بكين", 90, 0.2), (2, repo.get([ids[3]])[0].sha256, "تعليق 4", 0, None)]  # fmt: skip
+    assert [i.id for i in repo.items(docid)] == ids  # the source story keeps its photos
+    assert other in _fts_hits(library, "بكين")
+    command.revert()
+    assert repo.items(other) == []
+    command.apply()
+    assert [c.id for c in repo.items(other)] == [c.id for c in copies]
