@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
 
             self.gallery = GalleryPanel(self.library, self.photos_tab)
             self.photos_tab.layout().addWidget(self.gallery)
+            self.editor.writing.watch_caption(self.gallery.editor.caption)
             self.gallery.set_article(self._open_docid)
         elif tab is self.preview_tab:
             self._save_open_article()  # the preview shows what is in the editor now

@@ -174,3 +174,32 @@ def test_checking_and_underlining_never_count_as_an_edit(editor, qtbot, library)
 def test_findings_model_is_a_sound_qt_model(editor, qtbot, qtmodeltester):
     qtbot.waitUntil(lambda: editor.checks_pane.model.rowCount() == 3, timeout=5000)
     qtmodeltester.check(editor.checks_pane.model)
+
+
+def test_a_caption_box_is_underlined_and_offers_suggestions(editor, qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    box = QPlainTextEdit()
+    qtbot.addWidget(box)
+    box.setPlainText("صورة الإجتماع في موسكو")
+    box.show()
+    editor.writing.watch_caption(box)
+    qtbot.waitUntil(lambda: underlines(box.document().begin()) == [(5, 8, "#d0021b")], timeout=5000)
+    seen = {}
+
+    def answer():
+        popup = QApplication.activePopupWidget()
+        seen["actions"] = [a.text() for a in popup.actions() if a.objectName() == "suggestion"]
+        chosen = next(a for a in popup.actions() if a.text() == "الاجتماع")
+        popup.close()
+        chosen.trigger()
+
+    cursor = QTextCursor(box.document())
+    cursor.setPosition(8)
+    point = box.cursorRect(cursor).center()
+    QTimer.singleShot(50, answer)
+    QApplication.sendEvent(box.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point,
+                                                             box.viewport().mapToGlobal(point)))  # fmt: skip
+    assert "الاجتماع" in seen["actions"]
+    assert box.toPlainText() == "صورة الاجتماع في موسكو"
+    qtbot.waitUntil(lambda: underlines(box.document().begin()) == [], timeout=5000)

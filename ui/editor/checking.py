@@ -174,6 +174,7 @@ class EditorChecks(QObject):
         self._timer.timeout.connect(self._step)
         self._line_findings: dict[str, list[Finding]] = {}
         self._highlighting = False
+        self._caption = None
         checks.changed.connect(self.recheck)
         body.context_menu_hook = self._body_menu
         self.pane = pane
@@ -201,15 +202,16 @@ class EditorChecks(QObject):
         self.findingsChanged.emit([])
         self.schedule()
 
-    def _quietly(self, action) -> None:
-        """Runs a change of underlines only: a new format is no edit of the text, so the body must not
-        announce one (the editor would save) and checking must not start again."""
+    def _quietly(self, action, box=None) -> None:
+        """Runs a change of underlines only: a new format is no edit of the text, so the body (or caption
+        box) must not announce one (the editor would save) and checking must not start again."""
+        box = box or self.body
         self._highlighting = True
-        blocked = self.body.blockSignals(True)
+        blocked = box.blockSignals(True)
         try:
             action()
         finally:
-            self.body.blockSignals(blocked)
+            box.blockSignals(blocked)
             self._highlighting = False
 
     def _rehighlight(self, block) -> None:
@@ -316,8 +318,9 @@ class EditorChecks(QObject):
     # -- fixes -----------------------------------------------------------------------------------
     def replace(self, finding: Finding, text: str) -> bool:
         """Replaces a finding's span with `text` as one undoable edit; False if the text moved meanwhile."""
-        if finding.field == "body":
-            cursor = QTextCursor(self.body.document())
+        if finding.field in ("body", "caption-box"):
+            box = self.body if finding.field == "body" else self._caption
+            cursor = QTextCursor(box.document())
             cursor.setPosition(finding.offset)
             cursor.setPosition(finding.offset + finding.length, QTextCursor.MoveMode.KeepAnchor)
             if cursor.selectedText() != finding.text:
@@ -353,14 +356,15 @@ class EditorChecks(QObject):
 
     # -- right-click menus -----------------------------------------------------------------------
     def finding_at(self, field: str, position: int) -> Finding | None:
-        """The finding under a position of the body (document position) or of a headline field."""
-        if field == "body":
-            block = self.body.document().findBlock(position)
+        """The finding under a position of the body or caption box (document position) or of a headline field."""
+        if field in ("body", "caption-box"):
+            box = self.body if field == "body" else self._caption
+            block = box.document().findBlock(position)
             found = self.checks.paragraph(block.text())
             pos = position - block.position()
-            candidates = [*found, *self.highlighter.extra.get(block.blockNumber(), ())]
-            hit = next((f for f in candidates if f.offset <= pos <= f.offset + f.length), None)
-            return hit.moved("body", block.position()) if hit else None
+            extra = self.highlighter.extra.get(block.blockNumber(), ()) if field == "body" else ()
+            hit = next((f for f in (*found, *extra) if f.offset <= pos <= f.offset + f.length), None)
+            return hit.moved(field, block.position()) if hit else None
         for f in self._line_findings.get(field, []):
             if f.offset <= position <= f.offset + f.length:
                 return f
@@ -417,7 +421,35 @@ class EditorChecks(QObject):
         cursor = self.body.cursorForPosition(position)
         self.fill_menu(menu, self.finding_at("body", cursor.position()))
 
+    # -- a photo's caption box ---------------------------------------------------------------------
+    def watch_caption(self, box) -> None:
+        """Underlines the findings of a caption box (a QPlainTextEdit) too, with its own right-click menu."""
+        self._caption = box
+        self._caption_highlighter = BodyHighlighter(self.checks)
+        self._quietly(lambda: self._caption_highlighter.setDocument(box.document()), box)
+        timer = QTimer(self, singleShot=True, interval=IDLE_MS)
+        timer.timeout.connect(self._check_caption)
+        box.textChanged.connect(lambda: self._highlighting or timer.start())
+        self.checks.changed.connect(lambda: self._quietly(self._caption_highlighter.rehighlight, box))
+        box.viewport().installEventFilter(self)
+        timer.start()
+
+    def _check_caption(self) -> None:
+        block = self._caption.document().begin()
+        while block.isValid():
+            if self.checks.cached(block.text()) is None:
+                self.checks.paragraph(block.text())
+                self._quietly(lambda b=block: self._caption_highlighter.rehighlightBlock(b), self._caption)
+            block = block.next()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ContextMenu and watched is getattr(self._caption, "viewport", lambda: None)():
+            menu = self._caption.createStandardContextMenu(event.pos())
+            position = self._caption.cursorForPosition(event.pos()).position()
+            self.fill_menu(menu, self.finding_at("caption-box", position))
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
         if event.type() == QEvent.Type.ContextMenu and isinstance(watched, QLineEdit):
             field = next(name for name, line in self.lines.items() if line is watched)
             menu = watched.createStandardContextMenu()
