@@ -15,8 +15,11 @@ RUN_PACKAGES := libegl1 libgl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libxkbc
 # for real keys and mouse, ImageMagick's import for screenshots; a PostgreSQL server (the tests
 # start a throw-away one of their own).
 TEST_PACKAGES := $(RUN_PACKAGES) xvfb xauth libimage-exiftool-perl chromium default-jre-headless \
-	appstream desktop-file-utils hugo openssh-server rsync npm \
+	appstream desktop-file-utils hugo openssh-server rsync $(NPM_PACKAGE) \
 	dbus dbus-x11 at-spi2-core python3-pyatspi gir1.2-atspi-2.0 xdotool imagemagick postgresql
+# Debian's npm only where no npm is installed: a Node.js from elsewhere (NodeSource) brings its own,
+# and Debian's package would conflict with it.
+NPM_PACKAGE := $(if $(shell command -v npm 2>/dev/null),,npm)
 # The exported pages' web tier from npm, pinned by tests/web/package-lock.json: Lighthouse and the
 # current Nu HTML checker (its jar runs on the system Java; its download script is not run).
 WEB := tests/web
