@@ -356,3 +356,38 @@ def test_each_publish_is_logged_with_who_where_and_which_stories(site, tmp_path,
     assert sorted(first.stories) == sorted(site["ids"]) and first.outcome == "done" and first.who
     assert latest.stories == (site["ids"][3],) and latest.withdrawn == (site["ids"][2],)
     assert latest.target == str(out) and latest.deleted == 1 and latest.uploaded > 0
+
+
+@pytest.mark.parametrize("source", ["agent", "home"])
+def test_keys_come_from_the_agent_or_the_users_ssh_folder(sshd, site, tmp_path, monkeypatch, source):
+    from workstation.library.store import open_library
+    from workstation.publish import Access, publish
+
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("SSH_AUTH_SOCK", raising=False)
+    agent = None
+    if source == "agent":
+        sock = tmp_path / "agent.sock"
+        agent = subprocess.Popen(["ssh-agent", "-D", "-a", str(sock)], stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while not sock.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        monkeypatch.setenv("SSH_AUTH_SOCK", str(sock))
+        subprocess.run(
+            ["ssh-add", "-q", str(sshd.user_key)], check=True, env={**os.environ, "SSH_AUTH_SOCK": str(sock)}
+        )
+    else:
+        key = home / ".ssh" / "id_ed25519"
+        key.write_bytes(sshd.user_key.read_bytes())
+        key.chmod(0o600)
+    library = open_library(site["db"])
+    try:
+        report = publish(library, sshd.url(tmp_path / "www"), Access(known_hosts=sshd.known_hosts))
+    finally:
+        library.close()
+        if agent is not None:
+            agent.terminate()
+            agent.wait()
+    assert report.uploaded and not report.failed
