@@ -99,7 +99,6 @@ class _Sync:
         self.progress, self.cancel = progress, cancel
         self.concurrency = target.concurrency
         self.report = SyncReport(target.label, dry_run=dry_run)
-        self.sent_bytes = 0
         self.total = 0
         self.cancelled = False
 
@@ -202,7 +201,10 @@ class _Sync:
             if unsure:  # the killed publish's paths that left the bundle stay ours
                 await self._put_ledger({p: remote[p] for p in plan.withdrawn}, [])
             return report
-        await self._put_ledger(extra, sorted(set(plan.uploads) | set(deleting)))
+        # Until the publish ends, the files leaving the bundle stay on record as ours: once the new
+        # manifest is in place, nothing else lists them.
+        withdrawn = {p: remote[p] for p in plan.withdrawn}
+        await self._put_ledger({**extra, **withdrawn}, sorted(set(plan.uploads) | set(deleting)))
         report.uploaded = []
         report.bytes = 0
         await self._send(plan)
@@ -212,7 +214,7 @@ class _Sync:
             await self._each(self._delete, deleting)
             await self._remove_empty_dirs(deleting)
         gone = set(report.deleted)
-        await self._put_ledger({p: remote[p] for p in plan.withdrawn if p not in gone}, [])
+        await self._put_ledger({p: e for p, e in withdrawn.items() if p not in gone}, [])
         return report
 
     async def _put_ledger(self, extra: Entries, pending: list[str]) -> None:

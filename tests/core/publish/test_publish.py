@@ -391,3 +391,35 @@ def test_keys_come_from_the_agent_or_the_users_ssh_folder(sshd, site, tmp_path, 
             agent.terminate()
             agent.wait()
     assert report.uploaded and not report.failed
+
+
+class _Killed(BaseException):
+    """Stands for kill -9 at one precise moment."""
+
+
+def test_killed_right_after_the_manifest_the_withdrawn_files_stay_ours(tmp_path):
+    from workstation.publish.folder import FolderTarget
+
+    class KilledAfterManifest(FolderTarget):
+        async def rename(self, src, dst):
+            await super().rename(src, dst)
+            if dst == "manifest.json":
+                raise _Killed
+
+    bundle = tmp_path / "bundle"
+    _synthetic_bundle(bundle, 10)
+    out = tmp_path / "www"
+    sync_bundle(bundle, FolderTarget(out))
+    listed = json.loads((bundle / "manifest.json").read_text())
+    gone = "2020-05/01/c_1000.htm"
+    del listed[gone]
+    (bundle / gone).unlink()
+    (bundle / "index.html").write_bytes(b"<p>home, again</p>")
+    listed["index.html"] = {"bytes": 18, "sha256": hashlib.sha256(b"<p>home, again</p>").hexdigest()}
+    (bundle / "manifest.json").write_text(json.dumps(listed))
+    with pytest.raises(_Killed):
+        sync_bundle(bundle, KilledAfterManifest(out))
+    assert (out / gone).exists() and gone not in json.loads((out / "manifest.json").read_text())
+    report = sync_bundle(bundle, FolderTarget(out), delete=True)
+    assert report.deleted == [gone] and not (out / gone).exists()
+    assert {p: h for p, h in tree(out).items() if p != LEDGER} == bundle_files(bundle)
