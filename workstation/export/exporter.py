@@ -23,7 +23,7 @@ from workstation.export.bundle import (
     save_state,
     state_file,
 )  # fmt: skip
-from workstation.export.feeds import manifest, newest_first, news_sitemap, rss, sitemap
+from workstation.export.feeds import manifest, newest_first, news_sitemap, rss, sitemaps
 from workstation.export.images import RenditionCache, plan
 from workstation.export.render import PER_PAGE, Renderer
 from workstation.export.seo import bundle_files
@@ -274,7 +274,8 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
     )
     writer.job("home", fp, lambda: [("index.html", renderer.home_page(latest))])
     writer.put("feed.xml", rss(renderer, stories))
-    writer.put("sitemap.xml", sitemap(renderer, stories, section_paths))
+    for name, data in sitemaps(renderer, stories, section_paths):
+        writer.put(name, data)
     writer.put("news-sitemap.xml", news_sitemap(renderer, stories))
     listed = {rel: entry for rel, entry in previous_files.items() if rel != MANIFEST}
     if writer.settle() == listed and MANIFEST in previous_files:  # nothing changed: the old manifest holds

@@ -20,6 +20,7 @@ from workstation.export.stories import Story
 FEED_ITEMS = 50
 NEWS_WINDOW = timedelta(days=2)
 NEWS_MAX = 1000  # news search reads at most this many URLs from a news sitemap
+SITEMAP_MAX = 50_000  # addresses in one sitemap file (the sitemaps protocol's limit)
 
 
 def _feed_text(text: str) -> str:
@@ -60,15 +61,13 @@ def rss(renderer: Renderer, stories: list[Story]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) -> bytes:
+def sitemaps(renderer: Renderer, stories: list[Story], section_paths: list[str]) -> list[tuple[str, bytes]]:
     """The full sitemap: the home page, every section page and every story page, newest story
-    first, each story page with the photo it shows (image extension)."""
+    first, each story page with the photo it shows (image extension). Past SITEMAP_MAX addresses
+    (the protocol's limit) sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml …"""
     site = renderer.site
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-             'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">',
-             f"<url><loc>{escape(site.url('index.html'))}</loc></url>"]  # fmt: skip
-    lines += [f"<url><loc>{escape(site.url(p))}</loc></url>" for p in section_paths]
+    entries = [f"<url><loc>{escape(site.url('index.html'))}</loc></url>"]
+    entries += [f"<url><loc>{escape(site.url(p))}</loc></url>" for p in section_paths]
     for story in newest_first(stories):
         modified = renderer.local(max(story.updated_at, story.published_at)).isoformat()
         for k, path in enumerate(renderer.story_paths(story)):
@@ -76,9 +75,20 @@ def sitemap(renderer: Renderer, stories: list[Story], section_paths: list[str]) 
             if story.photos:
                 largest = plan(story.photos[k]).renditions[-1].jpeg
                 entry += f"<image:image><image:loc>{escape(site.url(largest))}</image:loc></image:image>"
-            lines.append(entry + "</url>")
-    lines += ["</urlset>", ""]
-    return "\n".join(lines).encode("utf-8")
+            entries.append(entry + "</url>")
+    head = ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">']  # fmt: skip
+    parts = [entries[i : i + SITEMAP_MAX] for i in range(0, len(entries), SITEMAP_MAX)]
+    files = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)] if len(parts) > 1 else ["sitemap.xml"]
+    out = [(name, "\n".join([*head, *part, "</urlset>", ""]).encode("utf-8")) for name, part in zip(files, parts)]
+    if len(parts) > 1:
+        index = ['<?xml version="1.0" encoding="UTF-8"?>',
+                 '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                 *(f"<sitemap><loc>{escape(site.url(name))}</loc></sitemap>" for name in files),
+                 "</sitemapindex>", ""]  # fmt: skip
+        out.insert(0, ("sitemap.xml", "\n".join(index).encode("utf-8")))
+    return out
 
 
 def news_sitemap(renderer: Renderer, stories: list[Story]) -> bytes:
@@ -123,4 +133,4 @@ def manifest(files: dict[str, tuple[str, int]]) -> bytes:
     return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
-__all__ = ["manifest", "news_sitemap", "newest_first", "rss", "sitemap"]
+__all__ = ["manifest", "news_sitemap", "newest_first", "rss", "sitemaps"]

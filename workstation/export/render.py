@@ -8,6 +8,7 @@ without rendering it (see `fingerprint_*`).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import json
@@ -119,7 +120,7 @@ class Renderer:
         macros = self.env.get_template("_cards.html").module
         self.card_macro, self.thumb_macro = macros.card, macros.thumb
         self._card_html: dict[tuple[int, str, bool, bool], Markup] = {}
-        self._style: dict[str, Markup] = {}
+        self._style: dict[str, tuple[Markup, str]] = {}
         self._excerpts: dict[int, str] = {}
         self._nav: dict[str, Markup] = {}
         self._cards: dict[int, Card] = {}
@@ -221,18 +222,21 @@ class Renderer:
         return [d for d in story.related if d in self.published and d != story.docid]
 
     # -- pages --------------------------------------------------------------------------------
-    def style(self, root: str) -> Markup:
-        """The inline first-paint stylesheet of a page `root` away from the bundle root."""
+    def style(self, root: str) -> tuple[Markup, str]:
+        """The inline first-paint stylesheet of a page `root` away from the bundle root, and its
+        Content-Security-Policy source ('sha256-…'), which a policy needs to let it apply."""
         style = self._style.get(root)
         if style is None:
-            style = self._style[root] = Markup(seo.inline_css(root))
+            css = seo.inline_css(root)
+            digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+            style = self._style[root] = (Markup(css), f"'sha256-{digest}'")
         return style
 
     def _common(self, root: str, title: str, path: str, description: str) -> dict:
         return {"root": root, "nav": self.nav(root), "site_name": self.site.site_name,
                 "agency_name": self.site.agency_name, "title": title, "description": description,
-                "canonical": self.site.url(path) if self.site.base_url else None, "style": self.style(root),
-                "fonts": seo.PRELOADED_FONTS}  # fmt: skip
+                "canonical": self.site.url(path) if self.site.base_url else None, "style": self.style(root)[0],
+                "style_csp": self.style(root)[1], "fonts": seo.PRELOADED_FONTS}  # fmt: skip
 
     def article_pages(self, story: Story, root: str = "../../") -> list[tuple[str, bytes]]:
         """Every page of a story: page k shows gallery photo k, with the pager between them."""

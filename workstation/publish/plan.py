@@ -23,6 +23,7 @@ KINDS = ("photos", "static", "other", "stories", "sections", "feeds", "manifest"
 """The kinds of a bundle's files, in the order they are sent."""
 _STORY = re.compile(r"\d{4}-\d{2}/\d{2}/c_(\d+)(?:_\d+)?\.htm")
 _SECTION = re.compile(r"(?:[a-z0-9-]+/)?index(?:_\d+)?\.html")
+_SITEMAP_PART = re.compile(r"sitemap-\d+\.xml")  # the parts of a sitemap index
 _PART = re.compile(r"[^\x00-\x1f\x7f/\\]+")
 
 
@@ -42,7 +43,7 @@ def kind(rel: str) -> str:
         return "stories"
     if _SECTION.fullmatch(rel):
         return "sections"
-    if rel in ("feed.xml", "sitemap.xml", "news-sitemap.xml"):
+    if rel in ("feed.xml", "sitemap.xml", "news-sitemap.xml") or _SITEMAP_PART.fullmatch(rel):
         return "feeds"
     return "other"
 

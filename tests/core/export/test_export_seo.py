@@ -210,3 +210,37 @@ def test_the_fallback_metrics_are_those_computed_from_the_fonts():
         web = str(resources_dir() / "fonts" / f"NotoNaskhArabic-{web_fonts.WEIGHTS[weight]}.ttf")
         for key, value in web_fonts.overrides(web, path, text).items():
             assert f"{key}: {value}" in rule
+
+
+def test_a_sitemap_past_the_protocols_limit_becomes_an_index(site, monkeypatch):
+    monkeypatch.setattr(feeds, "SITEMAP_MAX", 10)
+    out = site["root"] / "split"
+    export_bundle(site["library"], out, cache_dir=site["root"] / "cache", base_url=BASE).wait()
+    index = ElementTree.fromstring((out / "sitemap.xml").read_bytes())
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [s.findtext("s:loc", namespaces=NS) for s in index.iterfind("s:sitemap", NS)]
+    assert parts == [f"{BASE}sitemap-{n}.xml" for n in range(1, len(parts) + 1)] and len(parts) > 2
+    locs = []
+    for part in parts:
+        urls = list(ElementTree.fromstring(bundle_file(out, part).read_bytes()).iterfind("s:url", NS))
+        assert 0 < len(urls) <= 10
+        locs += [u.findtext("s:loc", namespaces=NS) for u in urls]
+    whole = ElementTree.fromstring((site["out"] / "sitemap.xml").read_bytes())
+    assert locs == [u.findtext("s:loc", namespaces=NS) for u in whole.iterfind("s:url", NS)]
+    from workstation.publish.plan import kind
+
+    assert kind("sitemap.xml") == kind("sitemap-2.xml") == kind("news-sitemap.xml") == "feeds"  # sent after pages
+
+
+def test_the_inline_stylesheet_hash_for_a_content_security_policy(site):
+    import base64
+    import hashlib
+
+    from workstation.export.render import Renderer
+    from workstation.export.stories import load_site
+
+    renderer = Renderer(load_site(site["library"]), set())
+    for page, root in ((f"2017-04/13/c_{SEED_DOCID}.htm", "../../"), ("world/index.html", "../"), ("index.html", "")):
+        css = re.search(r"<style>(.*?)</style>", (site["out"] / page).read_text("utf-8"), re.S).group(1)
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        assert renderer.style(root)[1] == f"'sha256-{digest}'"
