@@ -39,6 +39,7 @@ from workstation.publish.plan import kind
 from workstation.publish.sftp import HostKeyError, PassphraseNeeded, trust_host_key
 
 from ui import passphrases
+from ui.export_checks import ExportChecksRow
 
 TARGETS_KEY = "publish/targets"
 LAST_KEY = "publish/last"
@@ -167,6 +168,10 @@ class PublishDialog(QDialog):
         form.addRow(self.tr("Key:"), key_row)
         form.addRow(self.tr("Known hosts:"), self.known_hosts)
         form.addRow("", self.delete)
+        self.checks = ExportChecksRow(library)  # how many of the stories to publish have writing findings
+        form.addRow(self.tr("Writing checks:"), self.checks)
+        self.checks.start(None, None)
+        self.finished.connect(self.checks.stop)
 
         self.preview = QTreeWidget(objectName="publish_preview")
         self.preview.setHeaderLabels([self.tr("What changes"), self.tr("Size")])

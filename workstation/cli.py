@@ -228,7 +228,12 @@ def cmd_lint(args, library: Library) -> int:
     checker, why = checker_for(library)
     if why and "spelling" not in checker.disabled:
         print(f"workstation: {why}", file=sys.stderr)
-    results = list(lint(library, docids, checker))  # an unknown DOCID stops it here: exit 2
+    progress = _tty_progress("Checking") if len(docids) > 100 else None
+    results = []
+    for docid, findings in lint(library, docids, checker):  # an unknown DOCID stops it here: exit 2
+        results.append((docid, findings))
+        if progress is not None and (len(results) % 50 == 0 or len(results) == len(docids)):
+            progress(len(results), len(docids), "")
     found = [(docid, f) for docid, findings in results for f in findings]
     if args.json:
         _print_json([f.as_json(docid) for docid, f in found])

@@ -1073,7 +1073,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message numerus="yes">
         <source>Copy %n photo(s)</source>
-        <translation><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform><numerusform>نسخ %n صورة</numerusform></translation>
+        <translation>
+            <numerusform>نسخ %n صورة</numerusform>
+            <numerusform>نسخ %n صورة</numerusform>
+            <numerusform>نسخ %n صورة</numerusform>
+            <numerusform>نسخ %n صورة</numerusform>
+            <numerusform>نسخ %n صورة</numerusform>
+            <numerusform>نسخ %n صورة</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -1211,6 +1218,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Known hosts:</source>
         <translation>الخوادم المعروفة:</translation>
+    </message>
+    <message>
+        <source>Writing checks:</source>
+        <translation>تدقيق الكتابة:</translation>
     </message>
     <message>
         <source>What changes</source>

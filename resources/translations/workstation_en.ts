@@ -1167,6 +1167,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What changes</source>
         <translation type="unfinished"></translation>
     </message>

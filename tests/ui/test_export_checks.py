@@ -47,3 +47,17 @@ def test_export_dialog_counts_stories_with_findings_and_lists_them(qtbot, librar
     qtbot.waitUntil(lambda: "No findings" in dialog.checks.label.text(), timeout=20_000)
     assert dialog.checks.label.text() == "No findings in the 1 stories to export"
     dialog.reject()
+
+
+def test_publish_dialog_counts_them_too(qtbot, library, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.publish_dialog import PublishDialog
+
+    ArticleRepo(library).create("sports", headline="فوز الفريق, أمس", status="published")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = PublishDialog(library, settings)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "have findings" in dialog.checks.label.text(), timeout=20_000)
+    assert dialog.checks.label.text() == "1 of the 1 stories to export have findings"
+    dialog.reject()

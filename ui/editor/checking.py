@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QLineEdit, QMenu
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
 from workstation.body.letters import strip_marks
 from workstation.checks.findings import Finding
@@ -175,6 +175,7 @@ class EditorChecks(QObject):
         self._line_findings: dict[str, list[Finding]] = {}
         self._highlighting = False
         self._caption = None
+        self.targets: dict[str, QWidget] = {}  # other fields a finding can be in: focused on a jump
         checks.changed.connect(self.recheck)
         body.context_menu_hook = self._body_menu
         self.pane = pane
@@ -353,6 +354,8 @@ class EditorChecks(QObject):
             line = self.lines[finding.field]
             line.setFocus(Qt.FocusReason.OtherFocusReason)
             line.setSelection(finding.offset, finding.length)
+        elif finding.field in self.targets:
+            self.targets[finding.field].setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- right-click menus -----------------------------------------------------------------------
     def finding_at(self, field: str, position: int) -> Finding | None:

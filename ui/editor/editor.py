@@ -107,6 +107,7 @@ class ArticleEditor(QWidget):
         self.writing = EditorChecks(checks or WritingChecks(library, self), self.body,
                                     {"headline": self.fields.headline, "subtitle": self.fields.subheadline},
                                     self._story_parts, self.checks_pane, self)  # fmt: skip
+        self.writing.targets["dateline"] = self.fields.dateline_city
         self._build_layout()
 
         self._idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS)
