@@ -45,11 +45,18 @@ class Workstation:
         self.translations = translations
         self.window: MainWindow | None = None
         self.expander: ShortcutExpander | None = None  # `=code=` expansion in every text field
+        self.live = None  # other editors' changes and presence (ui/live.py)
 
     def show_window(self) -> MainWindow:
         """Builds the main window in the current language and shows it."""
+        from ui.live import LiveLink
+
+        if self.live is not None:
+            self.live.stop()
         self.window = MainWindow(self.library, self.settings, self.translations.language, self.switch_language)
         self.window.show()
+        self.live = LiveLink(self.library, self.window)
+        self.app.aboutToQuit.connect(self.live.stop)
         return self.window
 
     def switch_language(self, language: str) -> None:

@@ -93,6 +93,7 @@ class ArticleListModel(QAbstractTableModel):
         self._rows: list[ArticleSummary] = []
         self._seen: set[int] = set()
         self._snippets: dict[int, str] = {}
+        self.editing: dict[int, list[str]] = {}  # docid: who else has it open for editing (ui/live.py)
         self._search_offset = 0
         self._done = True
         self._total = 0
@@ -262,6 +263,8 @@ class ArticleListModel(QAbstractTableModel):
             return _LTR_ISOLATE.format(f"{self._listing.site_time(summary.date):%Y-%m-%d %H:%M}")
         if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
             return self._icons.get(summary.status)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.HEADLINE and summary.docid in self.editing:
+            return qta.icon("mdi6.account-edit-outline")
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return self._colours.get(summary.status)
         if role == Qt.ItemDataRole.FontRole and column == self.HEADLINE and not summary.headline:
@@ -270,7 +273,9 @@ class ArticleListModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == self.HEADLINE:
             snippet = self._snippets.get(summary.docid)
-            return f"{summary.docid} · {summary.section}" + (f"\n{snippet}" if snippet else "")
+            editing = "، ".join(self.editing.get(summary.docid, ()))
+            editing = "\n" + self.tr("Being edited by %1").replace("%1", editing) if editing else ""
+            return f"{summary.docid} · {summary.section}" + (f"\n{snippet}" if snippet else "") + editing
         if role == DOCID_ROLE:
             return summary.docid
         return None

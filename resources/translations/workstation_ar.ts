@@ -211,6 +211,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>(بلا عنوان)</translation>
     </message>
     <message>
+        <source>Being edited by %1</source>
+        <translation>يحرره الآن %1</translation>
+    </message>
+    <message>
         <source>Headline</source>
         <translation>العنوان</translation>
     </message>
@@ -963,6 +967,40 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>File</source>
         <translation>الملف</translation>
+    </message>
+</context>
+<context>
+    <name>LiveBar</name>
+    <message>
+        <source>Reload</source>
+        <translation>إعادة التحميل</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقارنة</translation>
+    </message>
+    <message>
+        <source>Changed by %1 at %2</source>
+        <translation>غيّره %1 في %2</translation>
+    </message>
+    <message>
+        <source>Being edited by %1</source>
+        <translation>يحرره الآن %1</translation>
+    </message>
+</context>
+<context>
+    <name>LiveLink</name>
+    <message>
+        <source>The library cannot be reached; retrying.</source>
+        <translation>تعذر الوصول إلى المكتبة؛ تجري إعادة المحاولة.</translation>
+    </message>
+    <message>
+        <source>Opened (version %1)</source>
+        <translation>عند الفتح (النسخة %1)</translation>
+    </message>
+    <message>
+        <source>Now in the library (version %1)</source>
+        <translation>الآن في المكتبة (النسخة %1)</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Being edited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Headline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,6 +941,40 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveBar</name>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being edited by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveLink</name>
+    <message>
+        <source>The library cannot be reached; retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now in the library (version %1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -191,6 +191,10 @@ class ArticleEditor(QWidget):
         """The document id of the article being edited, or None."""
         return self._record.docid if self._record else None
 
+    def current_record(self):
+        """The article as it was loaded or last saved here (its version is this editor's base), or None."""
+        return self._record
+
     def undoStack(self):  # noqa: N802 (named as Qt names it, for QUndoGroup.addStack)
         """The QUndoStack of the body's edits (mirroring the text document's own undo)."""
         return self.body.undo_stack
