@@ -24,9 +24,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.core.search.judged_forms import GROUPS, score, words
 from workstation.search.analyzer import is_form
 from workstation.search.textnorm import normalize
+
+from tests.core.search.judged_forms import GROUPS, score, words
 
 BUDGET = 0.95
 
@@ -86,9 +87,7 @@ def through_search() -> dict[str, set[str]]:
             for word in words():
                 body = f"<p>قال المراسل إن {word} كان موضوع النقاش اليوم</p>"
                 docids[repo.create(section="world", headline="خبر", body=body, status="published").docid] = word
-            return {
-                q: {docids[h.docid] for h in search(library, q, limit=500).hits} for g in GROUPS for q in g.queries
-            }
+            return {q: {docids[h.docid] for h in search(library, q, limit=500).hits} for g in GROUPS for q in g.queries}
         finally:
             library.close()
 
@@ -115,7 +114,9 @@ def main() -> int:
     ]
     started = time.perf_counter()
     rows.append(("ours, through search()", through_search()))
-    print(f"  (the search library of {len(words())} articles built and searched in {time.perf_counter() - started:.1f} s)")
+    print(
+        f"  (the search library of {len(words())} articles built and searched in {time.perf_counter() - started:.1f} s)"
+    )
     failed = False
     print(f"  {'analyzer':38s} {'recall':>7s} {'precision':>9s} {'missed':>7s} {'traps hit':>9s}")
     for name, found in rows:

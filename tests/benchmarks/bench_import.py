@@ -70,12 +70,14 @@ def import_corpus(corpus: Path, target: Path) -> tuple[float, tuple[float, float
     """Seconds to import the corpus into a new library at target (wall; CPU of the writing process and of
     the parsing workers), and the row counts the library holds."""
     from workstation.library.store import open_library
+    from workstation.search.vocabulary import prepare_search
     from workstation.wire.importer import import_files
 
     partial = target.with_name(target.name + ".partial")
     _remove_db(partial)
     library = open_library(str(partial))
     try:
+        prepare_search(library)  # as the CLI and the app do on opening: the import keeps the search vocabulary
         started, (own, children) = time.perf_counter(), _cpu()
         report = import_files(library, [corpus])
         elapsed = time.perf_counter() - started

@@ -12,7 +12,7 @@ from workstation.cli import main as cli_main
 from workstation.library.store import open_library
 from workstation.search.query import search
 from workstation.search.vocabulary import VOCABULARY_TABLE, prepare_search, vocabulary_ready
-from workstation.wire.ninjs import import_files
+from workstation.wire.importer import import_files
 
 from tests import FIXTURES
 from tests.core.search.judged_forms import GROUPS, score, words
