@@ -104,6 +104,7 @@ class Term:
     words: tuple[str, ...]
     prefix: bool
     forms: tuple[tuple[str, ...], ...] = ()
+    literal: bool = False  # a quoted single word: searched as typed, without attached forms
 
     @property
     def spellings(self) -> tuple[tuple[str, ...], ...]:
@@ -143,7 +144,7 @@ def parse_query(query: str) -> list[Term]:
             continue
         if prefix and len(words[-1]) < MIN_PREFIX:
             raise ValueError(f"'{match.group(0)}': a prefix search needs at least {MIN_PREFIX} letters before the *.")
-        term = Term(words, prefix)
+        term = Term(words, prefix, literal=bare is None and len(words) == 1)
         if term not in terms:
             terms.append(term)
     if not terms:
@@ -190,7 +191,7 @@ def search(
 # -- finding the matches ---------------------------------------------------------------------------
 def with_forms(vocabulary: Vocabulary, term: Term) -> Term:
     """The term with the attached forms of its word (or its phrase's edges) that the index holds."""
-    if term.prefix:
+    if term.prefix or term.literal:
         return term
     if len(term.words) == 1:
         forms = tuple((w,) for w in vocabulary.word_forms(term.words[0]))

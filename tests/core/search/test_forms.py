@@ -146,3 +146,11 @@ def test_latin_words_and_digits_are_searched_as_typed(library, repo):
     add(repo, "و2017 Beijings")
     assert found(library, "Beijing") == [doc]
     assert found(library, "2017") == [doc]
+
+
+def test_a_quoted_word_is_searched_as_typed(library, repo):
+    exact = add(repo, "هبطت الطائرة في مطار جديد")
+    attached = add(repo, "هبطت الطائرة بالمطار")
+    assert found(library, '"مطار"') == [exact]
+    assert found(library, '"بالمطار"') == [attached]
+    assert found(library, "مطار") == [exact, attached]
