@@ -722,6 +722,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>استبدال الكل</translation>
     </message>
     <message>
+        <source>All forms</source>
+        <translation>كل الصيغ</translation>
+    </message>
+    <message>
+        <source>Also find the word with و ف ب ك ل ال before it and suffixes after it</source>
+        <translation>يجد الكلمة أيضًا وقد سبقتها و ف ب ك ل ال ولحقتها اللواحق</translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation>وُجد {count}</translation>
     </message>

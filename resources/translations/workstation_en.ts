@@ -701,6 +701,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also find the word with و ف ب ك ل ال before it and suffixes after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count} found</source>
         <translation type="unfinished"></translation>
     </message>

@@ -353,6 +353,21 @@ def test_find_ignores_tashkeel_and_hamza(qtbot, editor):
     assert editor.body.textCursor().selectedText() == "إنّ"  # the shadda after the last letter comes along
 
 
+def test_find_can_take_in_all_forms_of_a_word(qtbot, editor):
+    editor.body.set_blocks(parse_body("<p>وصل الوفدُ بالمطارِ</p><p>ثم زار المطارات ثم المطاردة</p>"))
+    editor.find_bar.show_find(replace=True)
+    editor.find_bar.find_edit.setText("مطار")
+    assert len(editor.find_bar.matches()) == 3  # the letters, wherever they are: المطاردة too
+    editor.find_bar.forms_button.click()
+    assert [editor.body.toPlainText()[a:b] for a, b in editor.find_bar.matches()] == ["بالمطارِ", "المطارات"]
+    assert editor.find_bar.find_next()
+    assert editor.body.textCursor().selectedText() == "بالمطارِ"
+    assert not editor.find_bar.replace_all_button.isEnabled()
+    assert editor.find_bar.replace_all() == 0  # a replacement would drop the clitics
+    editor.find_bar.forms_button.click()
+    assert editor.find_bar.replace_all_button.isEnabled()
+
+
 def test_replace_all_is_one_undo_step(qtbot, editor):
     editor.body.set_blocks(parse_body("<p>قالَ إنّ الأمم المتحدة</p><p>إن <strong>الامم</strong> قالت</p>"))
     press(qtbot, editor, Qt.Key.Key_H, CTRL)

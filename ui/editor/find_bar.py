@@ -1,4 +1,8 @@
-"""Find and replace in the body, ignoring tashkeel, tatweel and hamza forms (workstation.search.find)."""
+"""Find and replace in the body, ignoring tashkeel, tatweel and hamza forms (workstation.search.find).
+
+With "All forms" on, a word is also found in its attached forms (بالمطار, مطاراتها for مطار), as
+search finds it; replacing is then off, since a replacement would drop the clitics.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,8 @@ class FindBar(QWidget):
         self.next_button = QToolButton(text=self.tr("Next"))
         self.replace_button = QPushButton(self.tr("Replace"))
         self.replace_all_button = QPushButton(self.tr("Replace all"))
+        self.forms_button = QToolButton(text=self.tr("All forms"), checkable=True)
+        self.forms_button.setToolTip(self.tr("Also find the word with و ف ب ك ل ال before it and suffixes after it"))
         self.close_button = QToolButton(text="✕")
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -35,7 +41,8 @@ class FindBar(QWidget):
         layout.addWidget(self.previous_button, 0, 1)
         layout.addWidget(self.next_button, 0, 2)
         layout.addWidget(self.count_label, 0, 3)
-        layout.addWidget(self.close_button, 0, 4)
+        layout.addWidget(self.forms_button, 0, 4)
+        layout.addWidget(self.close_button, 0, 5)
         layout.addWidget(self.replace_edit, 1, 0)
         layout.addWidget(self.replace_button, 1, 1, 1, 2)
         layout.addWidget(self.replace_all_button, 1, 3)
@@ -46,6 +53,7 @@ class FindBar(QWidget):
         self.replace_button.clicked.connect(self.replace_one)
         self.replace_all_button.clicked.connect(self.replace_all)
         self.close_button.clicked.connect(self.close_bar)
+        self.forms_button.toggled.connect(self._forms_toggled)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # PySide6 ignores context= here
         self._highlight_timer = QTimer(self, singleShot=True, interval=200)
@@ -74,6 +82,11 @@ class FindBar(QWidget):
         self._editor.setExtraSelections([])
         self._editor.setFocus()
 
+    def _forms_toggled(self, on: bool) -> None:
+        for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
+            widget.setEnabled(not on)
+        self.highlight()
+
     def _text_changed(self) -> None:
         if self.isVisible():
             self._highlight_timer.start()
@@ -87,6 +100,8 @@ class FindBar(QWidget):
             # toPlainText keeps one character per document position (block ends become \n)
             self._folded = FoldedText(document.toPlainText())
             self._folded_state = state
+        if self.forms_button.isChecked():
+            return self._folded.find_forms(self.find_edit.text())
         return self._folded.find_all(self.find_edit.text())
 
     def highlight(self) -> None:
@@ -143,6 +158,8 @@ class FindBar(QWidget):
 
     def replace_one(self) -> bool:
         """Replaces the selected match (or finds the next one first); True if something was replaced."""
+        if self.forms_button.isChecked():
+            return False
         if self._selected() not in self.matches():
             self.find_next()
             if self._selected() not in self.matches():
@@ -155,7 +172,7 @@ class FindBar(QWidget):
 
     def replace_all(self) -> int:
         """Replaces every match as one undo step; gives the number replaced."""
-        found = self.matches()
+        found = [] if self.forms_button.isChecked() else self.matches()
         if not found:
             return 0
         cursor = QTextCursor(self._editor.document())

@@ -7,7 +7,12 @@ exactly what was written, diacritics included.
 
 from __future__ import annotations
 
+import re
+
+from workstation.search.analyzer import is_form, vocabulary_keys
 from workstation.search.textnorm import normalize_with_offsets
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _fold_case(text: str) -> str:
@@ -41,10 +46,31 @@ class FoldedText:
             at = self.folded.find(query, at + len(query))
         return found
 
+    def find_forms(self, needle: str) -> list[tuple[int, int]]:
+        """Every word that is `needle` or one of its attached forms (workstation.search.analyzer), in order.
+
+        A needle of more than one word is found as typed (`find_all`).
+        """
+        query = fold(needle)
+        words = _WORD.findall(query)
+        if len(words) != 1 or words[0] != query.strip():
+            return self.find_all(needle)
+        keys = tuple(vocabulary_keys(query.strip()))
+        return [
+            self.span(m.start(), m.end())
+            for m in _WORD.finditer(self.folded)
+            if m.group().startswith(keys) and is_form(m.group(), words[0])
+        ]
+
 
 def fold(text: str) -> str:
     """The form in which text and queries are compared."""
     return _fold_case(normalize_with_offsets(text)[0])
+
+
+def find_forms(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every word of `text` that is `needle` or one of its attached forms."""
+    return FoldedText(text).find_forms(needle)
 
 
 def find_all(text: str, needle: str) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@ import pytest
 
 from workstation.articles.repo import ArticleRepo
 from workstation.search.analyzer import analyze, is_form, vocabulary_keys
+from workstation.search.find import find_all, find_forms
 from workstation.search.lexicon import from_hunspell
 from workstation.search.lexicon import words as lexicon
 from workstation.search.query import search
@@ -154,3 +155,10 @@ def test_a_quoted_word_is_searched_as_typed(library, repo):
     assert found(library, '"مطار"') == [exact]
     assert found(library, '"بالمطار"') == [attached]
     assert found(library, "مطار") == [exact, attached]
+
+
+def test_find_in_text_takes_in_all_forms_of_one_word():
+    text = "وصل الوفدُ بالمطارِ ثم المطارات، وقال إن مطار المطاردة مطارها"
+    assert [text[a:b] for a, b in find_forms(text, "مطار")] == ["بالمطارِ", "المطارات", "مطار", "مطارها"]
+    assert [text[a:b] for a, b in find_forms(text, "الوفد")] == ["الوفدُ"]
+    assert find_forms(text, "وقال إن") == find_all(text, "وقال إن")  # more than one word: as typed
