@@ -7,7 +7,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from workstation.articles.repo import ArticleRepo
+from workstation.library.store import open_library
 from workstation.paths import AppPaths
+from workstation.search import vocabulary
+from workstation.search.query import search
 
 from ui.app import EXIT_FAILED, Workstation, start_app
 
@@ -322,3 +325,31 @@ def test_find_opens_from_the_photos_tab_on_the_article(main_window):
     assert window.find_actions[0].shortcutContext() == Qt.ShortcutContext.WindowShortcut
     window.find_actions[0].trigger()
     assert window.editor_area.currentWidget() is window.editor and window.editor.find_bar.isVisible()
+
+
+def test_an_older_library_is_prepared_for_search_once_when_the_app_opens_it(qtbot, qapp, tmp_path, messages,
+                                                                            app_translations, monkeypatch):  # fmt: skip
+    path = tmp_path / "old.sqlite"
+    library = open_library(str(path))
+    docid = ArticleRepo(library).create("world", headline="هبطت الطائرة بالمطار").docid  # no vocabulary yet
+    library.close()
+    steps = []
+    prepare = vocabulary.prepare_search
+
+    def watched(library, progress):
+        return prepare(library, lambda done, total, what: (steps.append((done, total)), progress(done, total, what)))
+
+    monkeypatch.setattr(vocabulary, "prepare_search", watched)
+    for run in range(2):
+        started = start_app(qapp, AppPaths.from_environment(), str(path))
+        assert isinstance(started, Workstation)
+        qtbot.addWidget(started.window)
+        with started.library.engine.connect() as conn:
+            assert vocabulary.vocabulary_ready(conn)
+        assert [h.docid for h in search(started.library, "مطار").hits] == [docid]
+        started.window.close()
+        started.library.close()
+        if run == 0:
+            assert len(steps) > 2 and steps[-1][0] == steps[-1][1]  # progress shown to the end
+            steps.clear()
+    assert steps == []  # once
