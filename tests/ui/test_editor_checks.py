@@ -1,7 +1,7 @@
 """Writing checks in the editor: underlines, the right-click menu, the Checks pane and its fixes."""
 
 import pytest
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -203,3 +203,29 @@ def test_a_caption_box_is_underlined_and_offers_suggestions(editor, qtbot):
     assert "الاجتماع" in seen["actions"]
     assert box.toPlainText() == "صورة الاجتماع في موسكو"
     qtbot.waitUntil(lambda: underlines(box.document().begin()) == [], timeout=5000)
+
+
+def test_headline_right_click_offers_suggestions(editor, qtbot):
+    qtbot.waitUntil(lambda: len(editor.writing.findings) == 3, timeout=5000)
+    headline = editor.fields.headline
+    headline.setCursorPosition(0)
+    seen = {}
+
+    def answer():
+        popup = QApplication.activePopupWidget()
+        seen["actions"] = [(a.objectName(), a.text()) for a in popup.actions()]
+        chosen = next(a for a in popup.actions() if a.text() == "المباراة")
+        popup.close()
+        chosen.trigger()
+
+    x = next(x for x in range(headline.width()) if headline.cursorPositionAt(QPoint(x, headline.height() // 2)) == 17)
+    point = QPoint(x, headline.height() // 2)
+    QTimer.singleShot(50, answer)
+    QApplication.sendEvent(
+        headline, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, headline.mapToGlobal(point))
+    )
+    assert ("suggestion", "المباراة") in seen["actions"] and ("add_to_dictionary", "Add to dictionary") in seen[
+        "actions"
+    ]
+    assert headline.text() == "فوز الفريق في المباراة"
+    qtbot.waitUntil(lambda: editor.is_dirty() is False and len(editor.writing.findings) == 2, timeout=5000)
