@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 
 import pytest
 
@@ -87,3 +88,15 @@ def test_judged_set_through_the_vocabulary_table(prepared):
     }
     recall, precision = score(result)
     assert recall >= 0.95 and precision >= 0.95, (recall, precision)
+
+
+def test_the_cli_shows_the_preparation_on_a_terminal_only(library, tmp_path, capsys, monkeypatch):
+    add(library, "هبطت الطائرة بالمطار")
+    library.close()
+    location = str(tmp_path / "library.sqlite")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli_main(["--db", location, "sections", "--json"]) == 0
+    err = capsys.readouterr().err
+    assert "Preparing the library for search: 0%" in err and err.endswith("Preparing the library for search: 100%\n")
+    assert cli_main(["--db", location, "sections", "--json"]) == 0
+    assert capsys.readouterr().err == ""  # once
