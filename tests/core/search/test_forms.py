@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from workstation.articles.repo import ArticleRepo
@@ -162,3 +164,12 @@ def test_find_in_text_takes_in_all_forms_of_one_word():
     assert [text[a:b] for a, b in find_forms(text, "مطار")] == ["بالمطارِ", "المطارات", "مطار", "مطارها"]
     assert [text[a:b] for a, b in find_forms(text, "الوفد")] == ["الوفدُ"]
     assert find_forms(text, "وقال إن") == find_all(text, "وقال إن")  # more than one word: as typed
+
+
+@pytest.mark.parametrize("attach", ["ال{}", "وال{}", "بال{}", "لل{}", "و{}", "ب{}", "ف{}", "{}ها", "{}هم", "{}ات"])
+def test_attached_forms_of_dictionary_words_are_found(attach):
+    """Beyond the judged set: 2,000 words drawn from the lexicon, each written in one attached form."""
+    population = sorted(w for w in lexicon() if len(w) >= 3 and not w.startswith("ال"))
+    sample = random.Random(10).sample(population, 2000)
+    found = sum(is_form(attach.format(w), w) for w in sample)
+    assert found / len(sample) >= 0.95
