@@ -74,6 +74,7 @@ class ChecksPane(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = FindingsModel(self)
+        self._shown_rules: frozenset[str] | None = None
         self.view = QListView(objectName="checks_list")
         self.view.setModel(self.model)
         # one line a finding: a long article can have hundreds, and rows of one height lay out at once
@@ -100,6 +101,9 @@ class ChecksPane(QWidget):
 
     def set_rules(self, disabled: frozenset[str]) -> None:
         """Shows which rules are on (checkable entries of the Rules menu)."""
+        if self._shown_rules == disabled:
+            return  # never rebuilt under an open menu for nothing
+        self._shown_rules = disabled
         self.rules_menu.clear()
         language = message_language()
         for rule in RULES.values():
