@@ -176,7 +176,7 @@ def cmd_publish(args, library: Library) -> int:
         identity=Path(args.identity).expanduser() if args.identity else None,
         known_hosts=Path(args.known_hosts).expanduser() if args.known_hosts else None,
     )
-    progress = _tty_progress if sys.stderr.isatty() and not args.dry_run else None
+    progress = _print_progress if sys.stderr.isatty() and not args.dry_run else None
     report = publish(library, args.to, access, delete=args.delete, dry_run=args.dry_run, progress=progress)
     if args.json:
         _print_json(report.as_json())
@@ -193,7 +193,8 @@ def cmd_publish(args, library: Library) -> int:
     return EXIT_OK
 
 
-def _tty_progress(done: int, total: int, what: str) -> None:
+def _print_progress(done: int, total: int, what: str) -> None:
+    """Prints `done/total what` over the last line of stderr."""
     end = "\n" if done >= total else ""
     print(f"\r\033[K{done}/{total} {what[:60]}", end=end, file=sys.stderr, flush=True)
 
@@ -308,7 +309,7 @@ def cmd_copy(args, library: Library) -> int:
     from workstation.library.copy import copy_into
     from workstation.search.index import reindex
 
-    progress = _tty_progress if sys.stderr.isatty() else None
+    progress = _print_progress if sys.stderr.isatty() else None
     where, report = copy_into(library, args.dest, reindex, args.photos, AppPaths.from_environment().data, progress)
     print(f"copied to {where}: {report.summary()}", file=sys.stderr)
     return EXIT_OK

@@ -81,3 +81,14 @@ def test_a_reader_that_goes_away_is_not_an_error(library):
 def test_backup_to_an_unwritable_place_names_it(library, capsys):
     assert main(["--db", str(library.path), "backup", "/proc/backup.sqlite"]) == 2
     assert "/proc/backup.sqlite" in capsys.readouterr().err
+
+
+def test_progress_on_a_terminal_for_the_search_preparation_and_a_publish(library, tmp_path, capsys, monkeypatch):
+    ArticleRepo(library).create(section="world", headline="خبر", body="<p>نص</p>", status="published")
+    library.close()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    db = str(tmp_path / "library.sqlite")
+    assert main(["--db", db, "publish", "--to", str(tmp_path / "site")]) == 0
+    err = capsys.readouterr().err
+    assert "Preparing the library for search: 100%\n" in err  # a library no command had opened yet
+    assert "\r" in err.split("100%\n", 1)[1]  # then the publish's own progress
