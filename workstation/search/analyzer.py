@@ -5,7 +5,7 @@ Arabic writes the conjunctions `و ف`, the prepositions `ب ك ل` and the arti
 `مطارات`). A word's *readings* are the dictionary words it can be, once such clitics are taken off:
 
 - clitics come off only when what is left is a word of the lexicon (workstation.search.lexicon),
-  and the fewest letters are taken off that leave one: `فريق` is in the lexicon, so it is never
+  and the fewest clitics are taken off that leave one: `فريق` is in the lexicon, so it is never
   `ف` + `ريق`; `بلندن` is not, and `لندن` is, so it is `ب` + `لندن`;
 - a taa marbuta written `ت` before a suffix is restored (`جامعته` → `جامعة`, `جامعات` → `جامعة`),
   and so is an alef maksura written `ا` (`مستواه` → `مستوى`);
