@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -28,13 +27,15 @@ from workstation.articles.commands import MoveArticlesCommand
 from workstation.library.store import Library
 
 from ui.about import AboutDialog
-from ui.article_list import ArticleListModel, ArticleListPanel
+from ui.article_list import ArticleListModel
+from ui.article_panel import ArticleListPanel
 from ui.editor import ArticleEditor
 from ui.export_dialog import ExportDialog
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
 from ui.publish_dialog import PublishDialog
 from ui.section_tree import SectionTreeModel, SectionTreeView
 from ui.undo import CommandRunner
+from ui.window_layout import restore_layout, save_layout
 
 
 class MainWindow(QMainWindow):
@@ -95,8 +96,8 @@ class MainWindow(QMainWindow):
         self.articles.filesDropped.connect(self.add_photos)
         self.articles.photosDropped.connect(self.copy_photos)
         self.articles.selectionChanged.connect(self._update_actions)
-        self.articles.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.articles.table.customContextMenuRequested.connect(self._list_menu)
+        self.articles.menu_actions = [self.new_action, self.duplicate_action, self.move_action, self.trash_action,
+                                      self.restore_action]  # fmt: skip
         self.articles.trash_button.toggled.connect(self.show_trash_action.setChecked)
         self.list_model.modelReset.connect(self._update_counts)
         self.list_model.modelReset.connect(self._update_actions)
@@ -230,20 +231,7 @@ class MainWindow(QMainWindow):
 
     # -- state kept between runs -------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            screen = self.screen().availableGeometry()
-            self.resize(min(1400, screen.width() * 9 // 10), min(860, screen.height() * 9 // 10))
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        for key, splitter in self._splitters().items():
-            panes = self.settings.value(key)
-            if panes is not None:
-                splitter.restoreState(panes)
-        self.editor.set_details_shown(self.settings.value("editor/details", False, type=bool))
+        restore_layout(self, self.settings)
         # Back where the editor left off; else the first section with articles, and its newest article.
         section = self.settings.value("library/section")
         if not self.tree.select(section):
@@ -262,20 +250,13 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remembers geometry, panes and the open section and article."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        for key, splitter in self._splitters().items():
-            self.settings.setValue(key, splitter.saveState())
-        self.settings.setValue("editor/details", self.editor.details_shown())
+        save_layout(self, self.settings)
         self.settings.setValue("library/section", self.tree.current_slug() or "")
         if self._open_docid is not None:
             self.settings.setValue("library/article", self._open_docid)
         else:
             self.settings.remove("library/article")
         self.settings.sync()
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        return {"window/panes": self.splitter, "window/editor-panes": self.editor.splitter}
 
     # -- panes talking to each other ------------------------------------------------------------------
     def _section_chosen(self, slug: str | None) -> None:
@@ -295,6 +276,8 @@ class MainWindow(QMainWindow):
     def _open(self, docid: int | None) -> None:
         self._open_docid = docid
         self.editor.load(docid)
+        if docid is None:
+            self.editor.state_label.setText(self.articles.empty_reason())
         if self.gallery is not None:
             self.gallery.set_article(docid)
         if self.preview is not None and self.editor_area.currentWidget() is self.preview_tab:
@@ -460,12 +443,6 @@ class MainWindow(QMainWindow):
     def search_library(self) -> None:
         """Puts the cursor in the search box, searching every section."""
         self.articles.search_everywhere()
-
-    def _list_menu(self, pos) -> None:
-        menu = QMenu(self)
-        menu.addActions([self.new_action, self.duplicate_action, self.move_action, self.trash_action,
-                         self.restore_action])  # fmt: skip
-        menu.exec(self.articles.table.viewport().mapToGlobal(pos))
 
     def restore_selected(self) -> None:
         """Takes the selected articles out of the trash."""

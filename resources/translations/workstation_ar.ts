@@ -318,6 +318,22 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Show the articles in the trash</source>
         <translation>اعرض المقالات الموجودة في سلة المحذوفات</translation>
     </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>سلة المحذوفات فارغة.</translation>
+    </message>
+    <message>
+        <source>No article found.</source>
+        <translation>لم يُعثر على أي مقالة.</translation>
+    </message>
+    <message>
+        <source>Choose a section.</source>
+        <translation>اختر قسمًا.</translation>
+    </message>
+    <message>
+        <source>No article in this section: Ctrl+N writes one.</source>
+        <translation>لا مقالات في هذا القسم: Ctrl+N يكتب مقالة جديدة.</translation>
+    </message>
 </context>
 <context>
     <name>ArticlePreview</name>

@@ -305,6 +305,22 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Show the articles in the trash</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No article found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No article in this section: Ctrl+N writes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArticlePreview</name>

@@ -14,7 +14,8 @@ from workstation.articles.listing import PAGE_SIZE
 from workstation.articles.repo import ArticleRepo
 from workstation.library.models import Article, Section
 
-from ui.article_list import FILTER_DELAY_MS, ArticleListModel, ArticleListPanel
+from ui.article_list import FILTER_DELAY_MS, ArticleListModel
+from ui.article_panel import ArticleListPanel
 from ui.section_tree import ARTICLE_MIME, decode_ids
 
 START = datetime(2017, 4, 13, 2, 58, 26)
@@ -235,3 +236,20 @@ def test_trash_view_disables_the_filter(qtbot, library, runner, on):
     qtbot.addWidget(panel)
     panel.trash_button.setChecked(on)
     assert model.trash is on and panel.filter_box.isEnabled() is not on
+
+
+def test_an_empty_list_says_why_no_article_is_open(qtbot, library, runner):
+    model = ArticleListModel(library, runner)
+    panel = ArticleListPanel(model)
+    qtbot.addWidget(panel)
+    assert panel.empty_reason() == "Choose a section."
+    model.set_section("world")
+    assert panel.empty_reason() == "No article in this section: Ctrl+N writes one."
+    docid = ArticleRepo(library).create("world", headline="خبر").docid
+    model.reload()
+    assert panel.empty_reason() == ""
+    model.trash_articles([docid])
+    panel.trash_button.setChecked(True)
+    assert panel.empty_reason() == ""
+    model.restore_articles([docid])
+    assert panel.empty_reason() == "The trash is empty."

@@ -376,6 +376,8 @@ def test_replace_all_is_one_undo_step(qtbot, editor):
     before = editor.undoStack().count()
     assert editor.find_bar.replace_all() == 2
     assert editor.body.body_html() == "<p>قالَ إنّ المنظمة المتحدة</p><p>إن <strong>المنظمة</strong> قالت</p>"
+    qtbot.wait(400)  # the marks are redone after the edit: the count of replacements stays in sight
+    assert editor.find_bar.count_label.text().startswith(editor.find_bar.tr("{count} replaced").format(count=2))
     assert editor.undoStack().count() == before + 1
     editor.undoStack().undo()
     assert editor.body.body_html() == "<p>قالَ إنّ الأمم المتحدة</p><p>إن <strong>الامم</strong> قالت</p>"

@@ -402,7 +402,7 @@ def test_related_articles_added_by_search_reordered_and_removed(qtbot, monkeypat
 
 
 def test_related_search_finds_by_text_and_by_document_id(repo, library, article):
-    from ui.editor.editor import library_search
+    from ui.editor.related import library_search
 
     other = repo.create(headline="الصين تطلق أول قمر صناعي", body="<p>أطلقت الصين قمرا صناعيا</p>")
     run = library_search(library)

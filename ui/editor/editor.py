@@ -44,29 +44,13 @@ from ui.editor.conflict import ConflictDialog
 from ui.editor.fields import TEXT_FIELDS, ArticleFields
 from ui.editor.find_bar import FindBar
 from ui.editor.history import RevisionHistoryDialog, restore_summary
-from ui.editor.related import RelatedPanel, SearchFunction
+from ui.editor.related import RelatedPanel, SearchFunction, library_search
 
 AUTOSAVE_IDLE_MS = 1000
 AUTOSAVE_MAX_WAIT_MS = 1500
 RETRY_MS = 5000
 WORD_COUNT_DELAY_MS = 400
 _SAVE_ERRORS = (SQLAlchemyError, LibraryError, OSError, ValueError)
-
-
-def library_search(library: Library) -> SearchFunction:
-    """Related-article search over the library: a document id typed as digits, then the full-text hits."""
-    repo = ArticleRepo(library)
-
-    def run(query: str) -> list[tuple[int, str]]:
-        hits: list[tuple[int, str]] = []
-        if query.isdigit() and repo.exists(int(query)):
-            hits.append((int(query), repo.get(int(query)).headline))
-        from workstation.search.query import search
-
-        hits.extend((h.docid, h.headline) for h in search(library, query, limit=30).hits)
-        return hits
-
-    return run
 
 
 class ArticleEditor(QWidget):

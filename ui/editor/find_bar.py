@@ -58,7 +58,8 @@ class FindBar(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # PySide6 ignores context= here
         self._highlight_timer = QTimer(self, singleShot=True, interval=200)
         self._highlight_timer.timeout.connect(self.highlight)
-        self.find_edit.textChanged.connect(lambda _text: self._highlight_timer.start())
+        self._note = ""  # what the last replace-all did, shown with the count until the search changes
+        self.find_edit.textChanged.connect(self._search_changed)
         editor.textChanged.connect(self._text_changed)
         self.hide()
 
@@ -86,6 +87,10 @@ class FindBar(QWidget):
         for widget in (self.replace_edit, self.replace_button, self.replace_all_button):
             widget.setEnabled(not on)
         self.highlight()
+
+    def _search_changed(self, _text: str) -> None:
+        self._note = ""
+        self._highlight_timer.start()
 
     def _text_changed(self) -> None:
         if self.isVisible():
@@ -116,7 +121,8 @@ class FindBar(QWidget):
             mark.format = fmt
             marks.append(mark)
         self._editor.setExtraSelections(marks)
-        self.count_label.setText(self.tr("{count} found").format(count=len(found)) if self.find_edit.text() else "")
+        text = self.tr("{count} found").format(count=len(found)) if self.find_edit.text() else ""
+        self.count_label.setText(f"{self._note} · {text}" if self._note and text else self._note or text)
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self._editor.document())
@@ -182,5 +188,6 @@ class FindBar(QWidget):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.insertText(self.replace_edit.text())
         cursor.endEditBlock()
-        self.count_label.setText(self.tr("{count} replaced").format(count=len(found)))
+        self._note = self.tr("{count} replaced").format(count=len(found))
+        self.highlight()
         return len(found)

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.articles.repo import ArticleRepo
+from workstation.library.store import Library
+
 # Finds candidate articles for a query: (docid, headline) pairs, best first.
 SearchFunction = Callable[[str], list[tuple[int, str]]]
 _HEADLINE = Qt.ItemDataRole.UserRole + 1
@@ -31,6 +34,22 @@ def _item(docid: int, headline: str) -> QListWidgetItem:
     item.setData(_HEADLINE, headline)
     item.setToolTip(str(docid))
     return item
+
+
+def library_search(library: Library) -> SearchFunction:
+    """Related-article search over the library: a document id typed as digits, then the full-text hits."""
+    repo = ArticleRepo(library)
+
+    def run(query: str) -> list[tuple[int, str]]:
+        hits: list[tuple[int, str]] = []
+        if query.isdigit() and repo.exists(int(query)):
+            hits.append((int(query), repo.get(int(query)).headline))
+        from workstation.search.query import search
+
+        hits.extend((h.docid, h.headline) for h in search(library, query, limit=30).hits)
+        return hits
+
+    return run
 
 
 class RelatedSearchDialog(QDialog):

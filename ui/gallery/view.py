@@ -78,7 +78,8 @@ class GalleryView(QListView):
             pixmap = icon.pixmap(self.iconSize() * 0.6)
             drag.setPixmap(pixmap)
             drag.setHotSpot(QPoint(pixmap.width() // 2, pixmap.height() // 2))
-        drag.exec(Qt.DropAction.MoveAction)
+        # a move inside the gallery; a copy onto an article of the list
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
         self._set_drop_row(None)
 
     def _internal(self, event) -> bool:
