@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLineEdit,
     QMenu,
     QTableView,
@@ -175,6 +176,17 @@ class ArticleListPanel(QWidget):
         self.section_only_button.setChecked(False)
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_box.selectAll()
+
+    def move_selected(self, sections: list[tuple[str, str, int]], current: str | None) -> bool:
+        """Asks which of these sections (slug, name, depth) takes the selected articles, and files them there."""
+        docids = self.selected_docids()
+        if not docids:
+            return False
+        choices = [(slug, "  " * depth + name) for slug, name, depth in sections]
+        at = next((n for n, (slug, _) in enumerate(choices) if slug == current), 0)
+        label = self.tr("Move %n article(s) to the section:", "", len(docids))
+        text, ok = QInputDialog.getItem(self, self.tr("Move to section"), label, [c[1] for c in choices], at, False)
+        return ok and self.model.move_articles(docids, next(slug for slug, shown in choices if shown == text))
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)

@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -146,7 +145,7 @@ class MainWindow(QMainWindow):
         for action in self.find_actions:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.editor.showRequested.connect(lambda: self.editor_area.setCurrentWidget(self.editor))
-        self.search_action = self._action("mdi6.text-search", self.tr("&Search the library"), self.search_library,
+        self.search_action = self._action("mdi6.text-search", self.tr("&Search the library"), self.articles.search_everywhere,
                                           QKeySequence("Ctrl+Shift+F"))  # fmt: skip
         self.move_action = self._action("mdi6.folder-move-outline", self.tr("&Move to section…"), self.move_selected,
                                         QKeySequence("Ctrl+Shift+M"))  # fmt: skip
@@ -429,20 +428,7 @@ class MainWindow(QMainWindow):
 
     def move_selected(self) -> None:
         """Asks for a section and files the selected articles there."""
-        docids = self.articles.selected_docids()
-        if not docids:
-            return
-        choices = [(slug, "  " * depth + name) for slug, name, depth in self.tree_model.sections()]
-        current = next((n for n, (slug, _) in enumerate(choices) if slug == self.tree.current_slug()), 0)
-        label = self.tr("Move %n article(s) to the section:", "", len(docids))
-        text, ok = QInputDialog.getItem(self, self.tr("Move to section"), label, [c[1] for c in choices], current,
-                                        False)  # fmt: skip
-        if ok:
-            self.list_model.move_articles(docids, next(slug for slug, shown in choices if shown == text))
-
-    def search_library(self) -> None:
-        """Puts the cursor in the search box, searching every section."""
-        self.articles.search_everywhere()
+        self.articles.move_selected(self.tree_model.sections(), self.tree.current_slug())
 
     def restore_selected(self) -> None:
         """Takes the selected articles out of the trash."""

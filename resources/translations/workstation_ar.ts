@@ -318,6 +318,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Show the articles in the trash</source>
         <translation>اعرض المقالات الموجودة في سلة المحذوفات</translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the section:</source>
+        <translation>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+            <numerusform>نقل مقالة إلى القسم:</numerusform>
+            <numerusform>نقل مقالتين إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالات إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to section</source>
+        <translation>نقل إلى قسم</translation>
+    </message>
     <message>
         <source>The trash is empty.</source>
         <translation>سلة المحذوفات فارغة.</translation>
@@ -1206,21 +1221,6 @@ Free software under the GNU General Public License, version 3 or later ({licence
             <numerusform>%n في هذا القسم</numerusform>
             <numerusform>%n في هذا القسم</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n article(s) to the section:</source>
-        <translation>
-            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
-            <numerusform>نقل مقالة إلى القسم:</numerusform>
-            <numerusform>نقل مقالتين إلى القسم:</numerusform>
-            <numerusform>نقل %n مقالات إلى القسم:</numerusform>
-            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
-            <numerusform>نقل %n مقالة إلى القسم:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Move to section</source>
-        <translation>نقل إلى قسم</translation>
     </message>
     <message>
         <source>The open article could not be saved; the language was not changed.</source>

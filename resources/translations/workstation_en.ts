@@ -305,6 +305,17 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Show the articles in the trash</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n article(s) to the section:</source>
+        <translation>
+            <numerusform>Move %n article to the section:</numerusform>
+            <numerusform>Move %n articles to the section:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move to section</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The trash is empty.</source>
         <translation type="unfinished"></translation>
@@ -1157,17 +1168,6 @@ Free software under the GNU General Public License, version 3 or later ({licence
             <numerusform>%n in this section</numerusform>
             <numerusform>%n in this section</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Move %n article(s) to the section:</source>
-        <translation>
-            <numerusform>Move %n article to the section:</numerusform>
-            <numerusform>Move %n articles to the section:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Move to section</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The open article could not be saved; the language was not changed.</source>
