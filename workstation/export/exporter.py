@@ -149,6 +149,17 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.blake2b("\x00".join(parts).encode(), digest_size=16).hexdigest()
 
 
+def _refuse_library_folders(library: Library, target: Path) -> None:
+    """Refuses a target inside the library's photo store (its incoming folder included): that
+    folder holds only the library's own files, and a backup copies it."""
+    store = library.photos_dir.resolve()
+    where = target.resolve()
+    if where == store or store in where.parents:
+        raise LibraryError(
+            f"Cannot export to {target}: it is inside the library's photo folder {store}; choose a folder outside it."
+        )
+
+
 def export_bundle(library: Library, out: Path, sections=None, articles=None, progress: Progress | None = None,
                   cancel: Callable[[], bool] | None = None, *, cache_dir: Path | None = None,
                   workers: int | None = None, base_url: str | None = None) -> ExportReport:  # fmt: skip
@@ -173,6 +184,7 @@ def export_bundle(library: Library, out: Path, sections=None, articles=None, pro
     if scope is not None and not scope:  # nothing could be done: the target stays as it is
         reasons = "; ".join(report.refused) or "the chosen sections hold no published story"
         raise LibraryError(f"Nothing to export to {target}: {reasons}.")
+    _refuse_library_folders(library, target)
     tidy_target(target)
     state_path = state_file(cache, target)
     old_state = load_state(state_path, target) if not zip_mode else {}
