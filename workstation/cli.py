@@ -9,20 +9,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sqlite3
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from workstation import __version__
-from workstation.errors import LibraryError, NotFoundError
+from workstation.articles.docids import is_docid
+from workstation.errors import LibraryError, NotFoundError, no_such_article
 from workstation.library.store import Library, open_library
 from workstation.library.urls import masked
 from workstation.paths import AppPaths
 
 EXIT_OK, EXIT_REFUSED, EXIT_FAILED = 0, 1, 2
+MAX_HITS = 1_000_000  # a larger --limit asks for every hit
 
 
 class CommandError(Exception):
@@ -35,7 +39,16 @@ def _print_json(document) -> None:
 
 
 def _refused(name: str, reason: str) -> None:
-    print(f"{name}: {reason}", file=sys.stderr)
+    print(f"{_shown(name)}: {reason}", file=sys.stderr)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _shown(text: str) -> str:
+    """Text for one line of a terminal: line breaks and other controls in a file name or caption
+    are shown escaped (\\n), never acted on."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -69,7 +82,7 @@ def cmd_search(args, library: Library) -> int:
 
     if args.limit < 1:
         raise CommandError("--limit must be at least 1.")
-    result = search(library, args.query, limit=args.limit, order=args.order)
+    result = search(library, args.query, limit=min(args.limit, MAX_HITS), order=args.order)
     if args.json:
         _print_json(result.as_json())
     else:
@@ -99,7 +112,8 @@ def cmd_photos_list(args, library: Library) -> int:
         _print_json({"docid": args.docid, "items": [item.as_json() for item in items]})
     else:
         for item in items:
-            print(f"{item.position}\t{item.sha256[:12]}\t{item.width}x{item.height}\t{item.filename}\t{item.caption}")
+            print(f"{item.position}\t{item.sha256[:12]}\t{item.width}x{item.height}\t{_shown(item.filename)}\t"
+                  f"{_shown(item.caption)}")  # fmt: skip
     return EXIT_OK
 
 
@@ -213,7 +227,11 @@ def cmd_backup(args, library: Library) -> int:
     from workstation.library.backup import backup_library
     from workstation.search.index import reindex
 
-    backup_library(library, Path(args.file), reindex)
+    damage = backup_library(library, Path(args.file), reindex)
+    if damage:
+        print(f"backup written to {args.file}, but the library it copies is damaged ({damage}); "
+              "`workstation check` says where", file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
     print(f"backup written to {args.file}", file=sys.stderr)
     return EXIT_OK
 
@@ -444,6 +462,10 @@ def main(argv: list[str] | None = None, open_window: OpenWindow | None = None) -
             return _fail("no command given (see `workstation --help`); the desktop app opens from its launcher")
         return open_window(paths, None if args.demo else location, args.demo)
     _utf8_output()
+    warnings.filterwarnings("ignore", module="PIL")  # notes about odd photo metadata, naming its source files
+    for docid in _docid_arguments(args):
+        if not is_docid(docid):  # beyond what any story can have: no such story, before the database is asked
+            return _fail(str(no_such_article(docid)))
     try:
         library = open_library(location, default_photos_dir=paths.data / "photos")
         try:
@@ -482,6 +504,14 @@ def _tty_progress(what: str):
         print(f"\r{what}: {100 * done // max(total, 1)}%", end=end, file=sys.stderr, flush=True)
 
     return show
+
+
+def _docid_arguments(args) -> list[int]:
+    """Every document id the command line names."""
+    found = [getattr(args, "docid", None)]
+    for name in ("article", "docids"):
+        found += getattr(args, name, None) or []
+    return [d for d in found if d is not None]
 
 
 def _fail(message: str) -> int:

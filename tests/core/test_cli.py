@@ -92,3 +92,13 @@ def test_progress_on_a_terminal_for_the_search_preparation_and_a_publish(library
     err = capsys.readouterr().err
     assert "Preparing the library for search: 100%\n" in err  # a library no command had opened yet
     assert "\r" in err.split("100%\n", 1)[1]  # then the publish's own progress
+
+
+def test_a_document_id_beyond_any_story_is_no_such_story(library, tmp_path, capsys):
+    db = str(library.path)
+    huge = str(1 << 64)
+    for argv in (["photos", "list", huge], ["photos", "add", huge, str(tmp_path)],
+                 ["export", "--out", str(tmp_path / "site"), "--article", huge], ["lint", huge]):  # fmt: skip
+        assert main(["--db", db, *argv]) == 2, argv
+        assert capsys.readouterr().err == f"workstation: There is no article {huge}.\n", argv
+    assert main(["--db", db, "search", "خبر", "--limit", str(10**30)]) == 0

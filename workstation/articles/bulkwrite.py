@@ -16,13 +16,12 @@ from typing import Any
 
 from sqlalchemy import DateTime, bindparam, text
 
+from workstation.articles.docids import MAX_DOCID, lowest_free_docid
 from workstation.clock import utcnow
 from workstation.errors import LibraryError
 from workstation.library.store import Library
 from workstation.search.index import reindex
 from workstation.search.vocabulary import add_words, arabic_words, vocabulary_ready
-
-MAX_DOCID = (1 << 63) - 1  # the largest integer of SQLite and of PostgreSQL's bigint
 
 
 @dataclass(slots=True)
@@ -186,11 +185,7 @@ class BulkWriter:
         """The id after the highest; if that one is SQLite's largest (a uri held it), the lowest free one."""
         if self.next_id <= MAX_DOCID:
             return self.next_id
-        candidate = self.low_id
-        while candidate in self.taken or self.conn.exec_driver_sql(
-            self.sql("SELECT 1 FROM articles WHERE id = ?"), (candidate,)
-        ).first():  # fmt: skip
-            candidate += 1
+        candidate = lowest_free_docid(self.conn, self.low_id, self.taken)
         self.low_id = candidate + 1
         return candidate
 

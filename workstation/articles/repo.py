@@ -9,13 +9,14 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
+from workstation.articles.docids import new_docid
 from workstation.articles.sections import lookup_section
 from workstation.body.plaintext import clean_text
 from workstation.body.richtext import sanitize_body
 from workstation.clock import utcnow
 from workstation.errors import ConflictError, NotFoundError, no_such_article
 from workstation.library.models import STATUSES, Article, RelatedLink, Revision, Section
-from workstation.library.store import Library
+from workstation.library.store import Library, write_lock
 from workstation.search.index import reindex
 
 EDITABLE = (
@@ -109,8 +110,9 @@ class ArticleRepo:
         its creation, update and publication time instead of now."""
         now = filed_at or utcnow()
         with self.library.sessions.begin() as session:
+            write_lock(session)  # so two new articles made at once never take the same id
             if docid is None:
-                docid = (session.scalar(select(func.max(Article.id))) or 0) + 1
+                docid = new_docid(session.connection())
             elif session.get(Article, docid) is not None:
                 raise ValueError(f"Document id {docid} is already taken.")
             row = Article(

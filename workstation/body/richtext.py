@@ -13,6 +13,9 @@ from workstation.body.subset import BODY_TAGS, LINK_SCHEMES
 
 _ATTRIBUTES = {"a": {"href"}}
 
+# Fallback containers whose content the parser would take as raw text (turning the rest of the
+# body into visible tags); our pages need no script or plugin, so their content is shown as markup.
+_FALLBACK_TAGS = re.compile(r"</?(?:noscript|noembed|noframes)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_END = re.compile(r"</(p|h2|h3|li|blockquote)>|<br\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -26,7 +29,7 @@ def sanitize_body(fragment: str) -> str:
     """
     return clean_markup(
         nh3.clean(
-            map_foreign(strip_controls(fragment)),
+            map_foreign(_FALLBACK_TAGS.sub("", strip_controls(fragment))),
             tags=set(BODY_TAGS),
             attributes=_ATTRIBUTES,
             url_schemes=set(LINK_SCHEMES),

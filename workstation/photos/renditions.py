@@ -95,8 +95,10 @@ def preview_path(cache_dir: Path, sha256: str) -> Path:
 
 
 def worker_init() -> None:
-    """Prepares a worker process: our own pixel limit replaces Pillow's warning-then-error."""
+    """Prepares a worker process: our own pixel limit replaces Pillow's warning-then-error, and
+    Pillow's notes about odd metadata (with its source paths) stay off the user's terminal."""
     Image.MAX_IMAGE_PIXELS = None
+    warnings.filterwarnings("ignore", module="PIL")
     heic_available()
 
 

@@ -79,7 +79,7 @@ def open_source(path: Path) -> tuple[WireFormat, int] | str:
     if not start:
         return "empty file: no items"
     found = registry.recognise(Head(start, first_line.lstrip(codecs.BOM_UTF8), path.suffix.lower()))
-    if found is not None and found.utf8:
+    if found is not None and found.utf8 and not found.by_lines:  # a JSON Lines line that is not UTF-8 is refused alone
         try:
             codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) == size)
         except UnicodeDecodeError:

@@ -127,3 +127,13 @@ def test_restoring_a_revision_keeps_the_autosaved_text_it_replaces(repo):
     a = repo.restore_revision(a.docid, first.id, a.version)
     assert [r.reason for r in repo.revisions(a.docid)][-1] == "restored from 1"
     assert len(repo.revisions(a.docid)) == 4
+
+
+def test_new_and_duplicate_articles_after_the_largest_docid_take_the_lowest_free_ids(repo):
+    top = (1 << 63) - 1
+    repo.create(section="world", docid=top, headline="أعلى رقم")
+    first = repo.create(section="world", docid=1, headline="واحد").docid
+    assert first == 1
+    assert repo.create(section="world", headline="جديد").docid == 2
+    assert repo.duplicate(top).docid == 3
+    assert repo.get(3).headline == "أعلى رقم"

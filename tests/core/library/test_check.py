@@ -91,3 +91,20 @@ def test_check_reports_a_damaged_file_instead_of_failing(library, tmp_path, caps
     status = main(["--db", str(library.path), "check"])
     err = capsys.readouterr().err
     assert status in (1, 2) and "Traceback" not in err and err.strip()
+
+
+def test_backup_of_a_damaged_library_says_so(library, tmp_path, capsys):
+    for i in range(200):
+        ArticleRepo(library).create(headline=f"خبر {i}", body="<p>" + "نص طويل " * 200 + "</p>")
+    library.close()
+    conn = sqlite3.connect(library.path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(library.path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096  # one page of article text, not the schema
+    data[middle : middle + 200] = b"\xff" * 200
+    library.path.write_bytes(bytes(data))
+    status = main(["--db", str(library.path), "backup", str(tmp_path / "copy.sqlite")])
+    err = capsys.readouterr().err
+    assert status == 1 and "the library it copies is damaged" in err, err
+    assert (tmp_path / "copy.sqlite").exists()

@@ -170,3 +170,35 @@ def test_cli_add_names_the_file_and_exits_1(library, article, pair, user_folders
 
 def ingest_both(library, article, cache, pair):
     return photos.ingest(library, article, [path for path, _ in pair], cache_dir=cache)
+
+
+def test_file_names_with_line_breaks_are_shown_escaped(library, article, pair, user_folders, capsys):
+    source, _sha = pair[0]
+    odd = source.with_name("two\nlines.jpg")
+    source.rename(odd)
+    empty = odd.with_name("empty\rname.jpg")
+    empty.write_bytes(b"")
+    assert cli.main(["--db", str(library.path), "photos", "add", str(article), str(odd), str(empty)]) == 1
+    err = capsys.readouterr().err
+    assert "empty\\rname.jpg: is an empty file" in err and "\r" not in err
+    assert cli.main(["--db", str(library.path), "photos", "list", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and "two\\nlines.jpg" in out
+
+
+def test_pillow_warnings_about_odd_metadata_stay_off_the_terminal(library, article, tmp_path):
+    import struct
+    import subprocess
+    import sys
+
+    plain = tmp_path / "plain.jpg"
+    Image.new("RGB", (64, 48), (1, 2, 3)).save(plain)
+    data = plain.read_bytes()
+    # EXIF whose one tag points past the end of its data: Pillow warns and skips it.
+    tiff = b"II*\x00" + struct.pack("<IH", 8, 1) + struct.pack("<HHII", 0x010E, 2, 100, 1000) + struct.pack("<I", 0)
+    app1 = b"Exif\x00\x00" + tiff
+    odd = tmp_path / "odd-exif.jpg"
+    odd.write_bytes(data[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + data[2:])
+    command = [sys.executable, "-m", "workstation.cli", "--db", str(library.path), "photos", "add", str(article)]
+    done = subprocess.run([*command, str(odd)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == "1 added, 0 refused\n", done.stderr

@@ -320,14 +320,14 @@ def test_unreadable_files_are_named_with_the_reason(library, tmp_path):
     folder.mkdir()
     report = import_files(library, [cp1256, utf16, empty, prose, folder, tmp_path / "missing.json"])
     assert [(p.where, p.reason) for p in report.refused] == [
-        (str(cp1256), "not UTF-8 text"),
+        (f"{cp1256}:1", "not UTF-8 text"),  # in JSON Lines, only that line
         (str(utf16), "UTF-16 text; only UTF-8 is read"),
         (str(empty), "empty file: no items"),
         (str(prose), "not JSON, JSON Lines or XML (it does not start with '{', '[' or '<')"),
         (str(folder), "is a folder, not a file"),
         (str(tmp_path / "missing.json"), "file not found"),
     ]
-    assert (report.created, report.items_seen) == (0, 0)
+    assert (report.created, report.items_seen) == (0, 1)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
@@ -345,6 +345,15 @@ def test_a_non_utf8_line_after_a_good_start_is_refused_alone(library, tmp_path):
     path.write_bytes(good + b"\n" + b" " * 70000 + b"\n" + bad + b"\n")
     report = import_files(library, [path])
     assert report.created == 1 and report.refused == [Problem(f"{path}:3", "not UTF-8 text")]
+
+
+def test_a_non_utf8_line_at_the_start_is_refused_alone(library, tmp_path):
+    path = tmp_path / "early.jsonl"
+    items = [json.dumps({"uri": f"urn:e:{n}", "headline": f"خبر {n}"}, ensure_ascii=False).encode() for n in range(300)]
+    items[4] = items[4].replace("خبر".encode(), "خبر".encode("cp1256"))
+    path.write_bytes(b"\n".join(items) + b"\n")
+    report = import_files(library, [path])
+    assert report.created == 299 and report.refused == [Problem(f"{path}:5", "not UTF-8 text")]
 
 
 def _corpus(path: Path, n: int) -> Path:
