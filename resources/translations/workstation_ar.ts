@@ -96,14 +96,6 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Revision history</source>
         <translation>سجل المراجعات</translation>
     </message>
-    <message>
-        <source>Version {version} is the text as it is now</source>
-        <translation>النسخة {version} هي النص كما هو الآن</translation>
-    </message>
-    <message>
-        <source>Restore version {version}</source>
-        <translation>استعادة النسخة {version}</translation>
-    </message>
 </context>
 <context>
     <name>ArticleFields</name>
@@ -1545,6 +1537,18 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     <message>
         <source>The text as it is now is kept as a revision, and Undo takes the restore back.</source>
         <translation>يُحفظ النص الحالي مراجعةً، ويلغي التراجع الاستعادة.</translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation>سجل المراجعات</translation>
+    </message>
+    <message>
+        <source>Restore version {version}</source>
+        <translation>استعادة النسخة {version}</translation>
+    </message>
+    <message>
+        <source>Version {version} is the text as it is now.</source>
+        <translation>النسخة {version} هي النص كما هو الآن.</translation>
     </message>
 </context>
 <context>

@@ -95,14 +95,6 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <source>Revision history</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Version {version} is the text as it is now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore version {version}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ArticleFields</name>
@@ -1487,6 +1479,18 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
     <message>
         <source>The text as it is now is kept as a revision, and Undo takes the restore back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revision history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} is the text as it is now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

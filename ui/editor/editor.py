@@ -28,7 +28,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workstation.articles.commands import Command
 from workstation.articles.repo import ArticleRecord, ArticleRepo
-from workstation.articles.revisions import RestoreRevisionCommand, restore_preview
 from workstation.body.blocks import clean_href, parse_body
 from workstation.body.dateline import format_dateline, to_site_time
 from workstation.body.stats import count_characters, count_words, reading_minutes
@@ -43,7 +42,7 @@ from ui.editor.checks_pane import ChecksPane
 from ui.editor.conflict import ConflictDialog
 from ui.editor.fields import TEXT_FIELDS, ArticleFields
 from ui.editor.find_bar import FindBar
-from ui.editor.history import RevisionHistoryDialog, restore_summary
+from ui.editor.history import RevisionHistoryDialog, ask_restore
 from ui.editor.related import RelatedPanel, SearchFunction, library_search
 
 AUTOSAVE_IDLE_MS = 1000
@@ -469,22 +468,10 @@ class ArticleEditor(QWidget):
         if self._record is None or not self.save_revision():
             return False
         docid = self._record.docid
-        try:
-            preview = restore_preview(self._library, docid, revision_id)
-        except NotFoundError as exc:
-            QMessageBox.warning(self, self.tr("Revision history"), str(exc))
+        asked = ask_restore(self, self._library, docid, revision_id)
+        if asked is None:
             return False
-        if not preview.changes_anything:
-            self.state_label.setText(
-                self.tr("Version {version} is the text as it is now").format(version=preview.version)
-            )
-            return True
-        answer = QMessageBox.question(self, self.tr("Restore version {version}").format(version=preview.version),
-                                      restore_summary(preview))  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        command = RestoreRevisionCommand(self._library, docid, revision_id)
-        label = self.tr("Restore version {version}").format(version=preview.version)
+        command, label = asked
         if self.run_command is not None:
             return self.run_command(command, label)
         try:

@@ -13,16 +13,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
+    QWidget,
 )
 
+from workstation.articles.commands import Command
 from workstation.articles.repo import RevisionRecord
-from workstation.articles.revisions import RestorePreview, restored_from
+from workstation.articles.revisions import RestorePreview, RestoreRevisionCommand, restore_preview, restored_from
 from workstation.body.dateline import format_dateline, to_site_time
 from workstation.body.richtext import sanitize_body
+from workstation.errors import NotFoundError
+from workstation.library.store import Library
 
 
 def status_name(status: str) -> str:
@@ -108,6 +113,25 @@ def restore_summary(preview: RestorePreview, limit: int = 12) -> str:
     )
     parts.append(f"<p>{escape(undo)}</p>")
     return f'<div dir="auto">{"".join(parts)}</div>'
+
+
+def ask_restore(parent: QWidget, library: Library, docid: int, revision_id: int) -> tuple[Command, str] | None:
+    """Shows what restoring a revision would change and asks first: the command to run and its undo label,
+    or None (refused, nothing would change, or no such revision: each said in a message)."""
+    title = QCoreApplication.translate("RevisionHistory", "Revision history")
+    try:
+        preview = restore_preview(library, docid, revision_id)
+    except NotFoundError as exc:
+        QMessageBox.warning(parent, title, str(exc))
+        return None
+    label = QCoreApplication.translate("RevisionHistory", "Restore version {version}").format(version=preview.version)
+    if not preview.changes_anything:
+        text = QCoreApplication.translate("RevisionHistory", "Version {version} is the text as it is now.")
+        QMessageBox.information(parent, title, text.format(version=preview.version))
+        return None
+    if QMessageBox.question(parent, label, restore_summary(preview)) != QMessageBox.StandardButton.Yes:
+        return None
+    return RestoreRevisionCommand(library, docid, revision_id), label
 
 
 class RevisionHistoryDialog(QDialog):
