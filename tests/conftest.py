@@ -41,85 +41,20 @@ def sshd(tmp_path_factory):
     proc.wait(timeout=10)
 
 
-# -- a throw-away PostgreSQL server ----------------------------------------------------------------
-PG_PACKAGE = "postgresql"
-
-
-class PostgresServer:
-    """A PostgreSQL server of the test session: loopback only, in a temp folder, a superuser with a password."""
-
-    def __init__(self, bindir, folder, port, password):
-        self.bindir, self.folder, self.port, self.password = bindir, folder, port, password
-
-    def url(self, database="postgres", user="postgres", password=None):
-        """A SQLAlchemy URL of a database on this server."""
-        secret = self.password if password is None else password
-        return f"postgresql+psycopg://{user}:{secret}@127.0.0.1:{self.port}/{database}"
-
-    def execute(self, *statements, database="postgres"):
-        """Runs statements as the superuser, outside a transaction."""
-        import psycopg
-
-        with psycopg.connect(self.url(database).replace("+psycopg", ""), autocommit=True) as conn:
-            for statement in statements:
-                conn.execute(statement)
-
-    def new_database(self):
-        """The name of a new, empty database."""
-        self.count = getattr(self, "count", 0) + 1
-        name = f"library_{self.count}"
-        self.execute(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-        return name
-
-
-def _as_server_user(command):
-    """The command run as the `postgres` user when we are root (initdb refuses root)."""
-    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
-
-
+# -- a throw-away PostgreSQL server (tests/pg_support.py, shared with the newsroom benchmark) --------
 @pytest.fixture(scope="session")
 def pg_server():
     """Starts a PostgreSQL server for the session and stops it at the end (skips when there is none)."""
-    import glob
-    import secrets
-    import shutil
-    import socket
-    import subprocess
-    import tempfile
-    from pathlib import Path
+    from tests.pg_support import PostgresUnavailable, start_postgres
 
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not found:
-        pytest.skip(f"needs a PostgreSQL server: install the Debian package '{PG_PACKAGE}'")
     try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("needs psycopg: pip install 'psycopg[binary]'")
-    bindir = Path(found[-1]).parent
-    folder = Path(tempfile.mkdtemp(prefix="workstation-pg-"))
-    password = secrets.token_hex(12)
-    (folder / "pw").write_text(password + "\n")
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        shutil.chown(folder / "pw", "postgres")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    data = folder / "data"
-    run = dict(check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder)
-    subprocess.run(_as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-E", "UTF8",
-                                    "--locale=C", "--auth-local=trust", "--auth-host=scram-sha-256",
-                                    f"--pwfile={folder / 'pw'}", "--no-sync"]), **run)  # fmt: skip
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={folder} -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")  # fmt: skip
-    subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"),
-                                    "-o", options, "-w", "start"]), **run)  # fmt: skip
+        server = start_postgres()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
     try:
-        yield PostgresServer(bindir, folder, port, password)
+        yield server
     finally:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
-                       check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        shutil.rmtree(folder, ignore_errors=True)
+        server.stop()
 
 
 @pytest.fixture
