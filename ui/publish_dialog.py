@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -40,6 +41,7 @@ from workstation.publish.sftp import HostKeyError, PassphraseNeeded, trust_host_
 
 from ui import passphrases
 from ui.export_checks import ExportChecksRow
+from ui.publish_history import PublishHistoryView
 
 TARGETS_KEY = "publish/targets"
 LAST_KEY = "publish/last"
@@ -176,6 +178,10 @@ class PublishDialog(QDialog):
         self.preview = QTreeWidget(objectName="publish_preview")
         self.preview.setHeaderLabels([self.tr("What changes"), self.tr("Size")])
         self.preview.setColumnWidth(0, 420)
+        self.history = PublishHistoryView(library)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self.history, self.tr("Publish log"))
         self.progress = QProgressBar(objectName="publish_progress")
         self.progress.hide()
         self.status = QLabel(objectName="publish_status", wordWrap=True)
@@ -194,7 +200,7 @@ class PublishDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -337,6 +343,7 @@ class PublishDialog(QDialog):
             self.sizes = dict(report.sizes)
             self.previewed = self._choices()
             self._show_preview(report, stories)
+            self.tabs.setCurrentWidget(self.preview)
             if report.uploaded or report.deleted:
                 self.status.setText(self.tr("%1 files (%2 MB) to send, %3 to delete, %4 unchanged.")
                                     .replace("%1", str(len(report.uploaded))).replace("%2", f"{report.bytes / 1e6:.1f}")
@@ -350,6 +357,7 @@ class PublishDialog(QDialog):
                      .replace("%3", str(len(report.deleted))).replace("%4", str(report.unchanged))]  # fmt: skip
             lines += [f"{p.where}: {p.reason}" for p in report.failed]
             self.status.setText("\n".join(lines))
+            self.history.refresh()
         self._update_buttons()
 
     def _show_preview(self, report, stories) -> None:
@@ -427,6 +435,7 @@ class PublishDialog(QDialog):
         sent = len(report.uploaded) if report is not None else 0
         self.previewed = None
         self._update_buttons()
+        self.history.refresh()
         self.status.setText(self.tr("The publish was cancelled after %1 files; the site holds whole files only, and "
                                     "the next publish finishes the job.").replace("%1", str(sent)))  # fmt: skip
 

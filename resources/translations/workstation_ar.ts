@@ -1290,6 +1290,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>معاينة</translation>
     </message>
     <message>
+        <source>Publish log</source>
+        <translation>سجل النشر</translation>
+    </message>
+    <message>
         <source>Cancel publish</source>
         <translation>إلغاء النشر</translation>
     </message>
@@ -1388,6 +1392,41 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     <message>
         <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
         <translation>أُلغي النشر بعد %1 ملفًا؛ لا يحوي الموقع إلا ملفات كاملة، وسيُكمل النشر التالي المهمة.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>إلى أين</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>أُرسل</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حُذف</translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation>الأخبار</translation>
+    </message>
+    <message>
+        <source> (some files failed)</source>
+        <translation> (فشلت بعض الملفات)</translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation> (أُلغي)</translation>
     </message>
 </context>
 <context>

@@ -1237,6 +1237,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Publish log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel publish</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1330,6 +1334,41 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
     <message>
         <source>The publish was cancelled after %1 files; the site holds whole files only, and the next publish finishes the job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PublishHistoryView</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (some files failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

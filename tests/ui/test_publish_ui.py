@@ -62,6 +62,13 @@ def test_preview_then_publish_to_a_folder(qtbot, sample, settings, tmp_path):
     assert (out / "manifest.json").is_file() and "Sent" in dialog.status.text()
     assert not dialog.publish_button.isEnabled()  # a new preview comes first
     assert history(sample)[0].target == str(out)
+    logged = dialog.history.topLevelItem(0)
+    assert (
+        dialog.history.topLevelItemCount() == 1
+        and logged.text(2).strip("\u2066\u2069") == str(out)
+        and logged.text(0).strip("\u2066\u2069")[:2] == "20"
+    )
+    assert str(SEED_DOCID) in logged.text(5) and int(logged.text(3)) > 0
 
     _run(qtbot, dialog, dialog.preview_button)
     assert _groups(dialog) == {} and "up to date" in dialog.status.text()
