@@ -40,6 +40,9 @@ class IncomingArticle:
     trash: bool
     published_at: datetime | None  # None when the item gives no time
     index_row: tuple[Any, ...]  # search_index.document() columns, the body one as UTF-8 bytes
+    language: str = ""  # the story's language when it is not the site's
+    urgency: int | None = None
+    embargoed: datetime | None = None  # when its embargo ends
 
 
 # Long texts arrive as UTF-8 bytes and are bound with CAST(? AS TEXT): SQLite takes the bytes as
@@ -48,8 +51,8 @@ class IncomingArticle:
 # the backend's driver_sql puts them in its driver's style.
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, section_id, headline, subheadline, dateline_city, dateline_at, dateline_agency, "
-    "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version) "
-    "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1)"
+    "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version, "
+    "language, urgency, embargoed) VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
 )
 # An import that puts an article in the trash says so in the reason: a later import may take out
 # of the trash only what an import put there, never what an editor trashed.
@@ -200,6 +203,7 @@ class BulkWriter:
             json.dumps(v.get("keywords", []), ensure_ascii=False), self.backend.utf8_text(article.body or b""),
             article.status, article.uri,
             t(now), t(now), t(published_at), t(now) if article.trash else None,
+            article.language, article.urgency, t(article.embargoed),
         ))  # fmt: skip
         if article.trash:
             self.canceled.append(docid)
@@ -214,6 +218,7 @@ class BulkWriter:
         ).one()
         conn.exec_driver_sql(self.keep_before_import, (docid,))
         changes: dict[str, Any] = dict(article.values)  # only what the item carries: an editor's additions stay
+        changes.update(language=article.language, urgency=article.urgency, embargoed=t(article.embargoed))
         if "keywords" in changes:
             changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
         if article.body is not None:

@@ -48,6 +48,9 @@ class ArticleRecord:
     trashed_at: datetime | None
     version: int
     related: tuple[int, ...]
+    language: str = ""  # a wire story's language when it is not the site's (a source to translate)
+    urgency: int | None = None
+    embargoed: datetime | None = None
 
     def snapshot(self) -> dict[str, Any]:
         """The editable fields as JSON-ready values, as a revision keeps them."""

@@ -94,6 +94,11 @@ class Article(Base):
     published_at: Mapped[datetime | None]
     trashed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # What a wire story said of itself: its language ("" for the site's own), urgency (1 most
+    # urgent … 9) and the end of its embargo.
+    language: Mapped[str] = mapped_column(String(35), default="", server_default="")
+    urgency: Mapped[int | None]
+    embargoed: Mapped[datetime | None]
 
     # Every UPDATE also checks the version it read, so a concurrent writer cannot slip in.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}

@@ -219,4 +219,7 @@ def to_incoming(story: WireStory, line: int, sections: SectionMatcher) -> Incomi
         trash=trash,
         published_at=story.first_created or story.version_created,
         index_row=tuple(index_row),
+        language=story.language.strip()[:35] if foreign else "",
+        urgency=story.urgency if story.urgency is not None and 0 <= story.urgency <= 9 else None,
+        embargoed=story.embargoed,
     )

@@ -73,8 +73,17 @@ def test_story_in_another_language_is_a_draft(library):
     import_files(library, [NINJS / "ninjs-3x.jsonl", NEWSML / "newsmessage.xml"])
     repo = ArticleRepo(library)
     english, chinese = repo.get(700014), repo.get(800013)
-    assert (english.status, english.published_at) == ("draft", None)
-    assert (chinese.status, chinese.headline) == ("draft", "阿联酋航空公布创纪录利润")
+    assert (english.status, english.published_at, english.language) == ("draft", None, "en-GB")
+    assert (chinese.status, chinese.headline, chinese.language) == ("draft", "阿联酋航空公布创纪录利润", "zh")
+    assert repo.get(700010).language == ""  # the site's own language is not marked
+
+
+def test_urgency_and_embargo_are_kept(library):
+    import_files(library, [NINJS / "ninjs-3x.jsonl", NEWSML / "newsitem-nitf.xml", NITF / "story.xml"])
+    repo = ArticleRepo(library)
+    assert [repo.get(i).urgency for i in (700010, 700011, 800001, 900001)] == [2, None, 4, 5]
+    assert repo.get(700019).embargoed == datetime(2999, 1, 1)
+    assert repo.get(700010).embargoed is None
 
 
 def test_newsml_news_item_with_nitf_body(library):
