@@ -68,6 +68,12 @@ def cmd_sections(args, library: Library) -> int:
 def cmd_import(args, library: Library) -> int:
     from workstation.wire.importer import import_files
 
+    if args.watch is not None:
+        if args.files:
+            raise CommandError("give files to import or --watch DIR, not both.")
+        return _watch_folder(Path(args.watch), library)
+    if not args.files:
+        raise CommandError("give the files to import, or --watch DIR.")
     report = import_files(library, [Path(p) for p in args.files])
     for problem in report.refused:
         _refused(problem.where, problem.reason)
@@ -75,6 +81,33 @@ def cmd_import(args, library: Library) -> int:
     if report.refused and not (report.created or report.updated):
         return EXIT_REFUSED if report.items_seen else EXIT_FAILED
     return EXIT_REFUSED if report.refused else EXIT_OK
+
+
+def _watch_folder(folder: Path, library: Library) -> int:
+    """Imports what arrives in the folder until Ctrl+C or SIGTERM (exit 0); a file being imported is finished first."""
+    import signal
+
+    from workstation.wire.watch import FolderWatch, watch
+
+    watcher = FolderWatch(library, folder)
+    stop: list[int] = []
+
+    def on_signal(signum, _frame) -> None:
+        if stop:  # asked twice: stop now (an interrupted file stays in the folder and is read again next time)
+            raise KeyboardInterrupt
+        stop.append(signum)
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    print(f"watching {folder} (Ctrl+C stops)", file=sys.stderr, flush=True)
+    try:
+        watch(watcher, lambda: bool(stop), lambda outcome: print(outcome.summary(), file=sys.stderr, flush=True))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    print("stopped watching", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_search(args, library: Library) -> int:
@@ -368,8 +401,10 @@ def _parser() -> argparse.ArgumentParser:
         return p
 
     command("sections", cmd_sections, "the section tree", json_flag=True)
-    command("import", cmd_import, "import wire stories: ninjs (JSON, JSON Lines), NewsML-G2, NITF").add_argument(
-        "files", nargs="+", metavar="FILE"
+    wire = command("import", cmd_import, "import wire stories: ninjs (JSON, JSON Lines), NewsML-G2, NITF")
+    wire.add_argument("files", nargs="*", metavar="FILE")
+    wire.add_argument(
+        "--watch", metavar="DIR", help="import what is and arrives in DIR (to DIR/done/ or DIR/refused/) until Ctrl+C"
     )
 
     photos = sub.add_parser("photos", parents=[common], help="an article's photos", description="an article's photos")
