@@ -8,11 +8,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from workstation.library.models import Photo
 from workstation.library.store import Library
 from workstation.photos.files import file_sha256, photo_path
+from workstation.photos.staging import sweep
 from workstation.search.index import documents
 
 
 def check_library(library: Library) -> list[str]:
     """Every problem found, one sentence each; an empty list for a sound library."""
+    sweep(library.photos_dir)  # copies a killed ingest left staged are not the library's
     problems: list[str] = []
     try:
         with library.engine.connect() as conn:

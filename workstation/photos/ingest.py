@@ -4,7 +4,8 @@ The slow part (reading, hashing, decoding, rendering) runs in worker processes; 
 process renames and records. Atomic per drop: workers copy into the photos folder's
 `.incoming/`, and a copy is renamed to its final place only inside the transaction that
 commits its row (undone if that fails), so there is never a row without a file nor a
-photo file without a row; copies a crash left in `.incoming/` are swept a day later.
+photo file without a row; copies a killed ingest left in `.incoming/` are swept by the next ingest or `check`
+(workstation.photos.staging).
 The user's source files are only ever read.
 """
 
@@ -13,7 +14,6 @@ from __future__ import annotations
 import atexit
 import os
 import threading
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -27,7 +27,7 @@ from workstation.clock import utcnow
 from workstation.errors import Problem, Progress, no_such_article
 from workstation.library.models import Article, GalleryItem, Photo
 from workstation.library.store import Library, write_lock
-from workstation.photos import renditions
+from workstation.photos import renditions, staging
 from workstation.photos.files import photo_path
 from workstation.photos.renditions import NAMES, Processed, Refused, os_reason
 from workstation.search.index import reindex
@@ -99,35 +99,22 @@ def ingest(
     with library.sessions() as session:
         if session.get(Article, docid) is None:
             raise no_such_article(docid)
-    _sweep_incoming(library)
+    staging.sweep(library.photos_dir)
     files, refused = collect_files(paths)
     report = IngestReport(refused=refused)
     cache_dir = Path(cache_dir) if cache_dir is not None else renditions.default_cache_dir()
     results: dict[int, Processed] = {}
-    try:
-        _run_workers(library, files, cache_dir, results, report, progress, cancel)
-        ordered = [results[i] for i in sorted(results)]
-        _record(library, docid, ordered, duplicates, report)
-        report.refused.sort(key=lambda p: _order_key(p.where, files))
-    finally:
-        for processed in results.values():  # whatever was not renamed into place
-            if processed.staged:
-                Path(processed.staged).unlink(missing_ok=True)
-    return report
-
-
-def _sweep_incoming(library: Library) -> None:
-    """Removes copies that a crashed ingest left waiting (a day old: no live ingest takes that long)."""
-    incoming = renditions.incoming_dir(library.photos_dir)
-    if not incoming.is_dir():
-        return
-    stale = time.time() - 24 * 3600
-    for part in incoming.glob("*.part"):
+    with staging.claim(library.photos_dir) as owner:  # its copies, while it runs
         try:
-            if part.stat().st_mtime < stale:
-                part.unlink()
-        except OSError:
-            pass  # another ingest took it meanwhile
+            _run_workers(library, files, cache_dir, owner, results, report, progress, cancel)
+            ordered = [results[i] for i in sorted(results)]
+            _record(library, docid, ordered, duplicates, report)
+            report.refused.sort(key=lambda p: _order_key(p.where, files))
+        finally:
+            for processed in results.values():  # whatever was not renamed into place
+                if processed.staged:
+                    Path(processed.staged).unlink(missing_ok=True)
+    return report
 
 
 def _order_key(where: str, files: list[Path]) -> int:
@@ -137,12 +124,12 @@ def _order_key(where: str, files: list[Path]) -> int:
         return -1
 
 
-def _run_workers(library, files, cache_dir, results, report, progress, cancel) -> None:
+def _run_workers(library, files, cache_dir, owner, results, report, progress, cancel) -> None:
     total = len(files)
     if not total:
         return
     pool = _pool()
-    args = (str(library.photos_dir), str(cache_dir))
+    args = (str(library.photos_dir), str(cache_dir), owner)
     pending: dict[Future, int] = {}
     queue = list(enumerate(files))
     done = 0

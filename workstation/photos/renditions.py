@@ -21,6 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, UnidentifiedImageError
 
 from workstation.photos.meta import read_metadata
+from workstation.photos.staging import incoming_dir
 
 THUMB_SIZE = 320
 PREVIEW_SIZE = 1200
@@ -102,14 +103,14 @@ def worker_init() -> None:
     heic_available()
 
 
-def process(source: str, photos_dir: str, cache_dir: str) -> Processed:
+def process(source: str, photos_dir: str, cache_dir: str, owner: str = "") -> Processed:
     """Proves, hashes, stages and renders one file; raises Refused with the reason.
 
     The source is read once, into the staged copy; the hash and the pixels come from that copy,
     so what is stored is what was hashed and proved, even if the source changes meanwhile (it
     is then refused: a copy taken while it changed may be torn).
     """
-    staged, sha, size = _copy_in(Path(source), Path(photos_dir))
+    staged, sha, size = _copy_in(Path(source), Path(photos_dir), owner)
     try:
         with staged.open("rb") as fh:
             im = open_checked(fh, Path(source).suffix)
@@ -187,7 +188,7 @@ def open_checked(fp, suffix: str = "") -> Image.Image:
 _CLOCK_TICK_NS = 2_000_000_000
 
 
-def _copy_in(path: Path, photos_dir: Path) -> tuple[Path, str, int]:
+def _copy_in(path: Path, photos_dir: Path, owner: str = "") -> tuple[Path, str, int]:
     """Reads the source once into a new copy in the incoming folder, hashing as it goes; gives the
     copy, its SHA-256 and size. Refuses a source that changed while it was read."""
     import hashlib
@@ -211,7 +212,7 @@ def _copy_in(path: Path, photos_dir: Path) -> tuple[Path, str, int]:
         if before.st_size == 0:
             raise Refused("is an empty file")
         incoming = incoming_dir(photos_dir)
-        part = incoming / f"{uuid.uuid4().hex}.part"
+        part = incoming / f"{owner}.{uuid.uuid4().hex}.part" if owner else incoming / f"{uuid.uuid4().hex}.part"
         digest = hashlib.sha256()
         size = 0
         try:
@@ -334,11 +335,6 @@ def _save_renditions(preview: Image.Image, cache_dir: Path, sha: str, icc: bytes
 def is_rgb_profile(icc: bytes) -> bool:
     """Whether an ICC profile describes RGB colour (one a CMYK or grey source carries does not)."""
     return len(icc) >= 20 and icc[16:20] == b"RGB "
-
-
-def incoming_dir(photos_dir: Path) -> Path:
-    """Where copies wait for their database row: inside the photos folder, so a rename moves them."""
-    return Path(photos_dir) / ".incoming"
 
 
 def os_reason(exc: OSError) -> str:

@@ -16,6 +16,7 @@ from workstation.check import check_library
 from workstation.library.models import Photo
 from workstation.photos.files import photo_path
 from workstation.photos.gallery import GalleryRepo
+from workstation.search.vocabulary import prepare_search
 
 
 def _photos(folder, count):
@@ -36,6 +37,7 @@ def _add(library, docid, paths):
 def _race(library, jobs, staged_count):
     """Runs the ingests while another connection holds the write lock, released once every copy is
     staged (or after 6 s, well within the 10 s the ingests wait for a lock)."""
+    prepare_search(library)  # so the commands' first write is the ingest's own
     holder = sqlite3.connect(library.path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     try:
