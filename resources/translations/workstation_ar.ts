@@ -49,6 +49,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>التدقيق</translation>
     </message>
     <message>
+        <source>Checks ({count})</source>
+        <translation>التدقيق ({count})</translation>
+    </message>
+    <message>
         <source>Already saved as a revision</source>
         <translation>محفوظة بالفعل كمراجعة</translation>
     </message>
@@ -751,6 +755,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Also find the word with و ف ب ك ل ال before it and suffixes after it</source>
         <translation>يجد الكلمة أيضًا وقد سبقتها و ف ب ك ل ال ولحقتها اللواحق</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>إغلاق شريط البحث</translation>
     </message>
     <message>
         <source>{count} found</source>

@@ -48,6 +48,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checks ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Already saved as a revision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -725,6 +729,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Also find the word with و ف ب ك ل ال before it and suffixes after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -14,13 +14,13 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -112,8 +112,6 @@ class ArticleEditor(QWidget):
         self._show(None)
 
     def _build_layout(self) -> None:
-        related_box = QGroupBox(self.tr("Related articles"))
-        QVBoxLayout(related_box).addWidget(self.related)
         body_box = QWidget()
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,12 +121,18 @@ class ArticleEditor(QWidget):
         body_layout.addWidget(self.find_bar)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, objectName="editor-panes")
         splitter.addWidget(body_box)
-        splitter.addWidget(related_box)
-        checks_box = QGroupBox(self.tr("Checks"))
-        QVBoxLayout(checks_box).addWidget(self.checks_pane)
-        splitter.addWidget(checks_box)
+        # Related articles and the writing checks share one panel under the body, a tab each, so the body
+        # keeps most of the height.
+        self.side_tabs = QTabWidget(objectName="editor-side-tabs")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.related, self.tr("Related articles"))
+        self.side_tabs.addTab(self.checks_pane, self.tr("Checks"))
+        splitter.addWidget(self.side_tabs)
+        self.writing.findingsChanged.connect(
+            lambda found: self.side_tabs.setTabText(1, self.tr("Checks ({count})").format(count=len(found)))
+        )
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 110, 140])
+        splitter.setSizes([600, 150])
         status = QHBoxLayout()
         status.addWidget(self.words_label)
         status.addStretch()

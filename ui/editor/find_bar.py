@@ -35,6 +35,7 @@ class FindBar(QWidget):
         self.forms_button = QToolButton(text=self.tr("All forms"), checkable=True)
         self.forms_button.setToolTip(self.tr("Also find the word with و ف ب ك ل ال before it and suffixes after it"))
         self.close_button = QToolButton(text="✕")
+        self.close_button.setAccessibleName(self.tr("Close the find bar"))
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.find_edit, 0, 0)
