@@ -24,7 +24,7 @@ from workstation.export.bundle import (
     state_file,
 )  # fmt: skip
 from workstation.export.feeds import manifest, newest_first, news_sitemap, rss, sitemaps
-from workstation.export.images import RenditionCache, plan
+from workstation.export.images import RenditionCache, bundle_images
 from workstation.export.render import PER_PAGE, Renderer
 from workstation.export.seo import bundle_files
 from workstation.export.siteurl import normalize_base_url
@@ -35,7 +35,7 @@ from workstation.paths import AppPaths
 from workstation.workers import WorkerPool, can_fork
 
 _STORY_LINK = re.compile(rb"c_(\d+)(?:_\d+)?\.htm")
-_PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-\d+\.(?:jpg|webp)")
+_PHOTO_LINK = re.compile(rb"photos/[0-9a-f]{2}/[0-9a-f]+-[0-9a-f]+-[0-9a-z-]+\.(?:jpg|webp)")  # renditions and crops
 _STORY_PAGE = re.compile(r"\d{4}-\d{2}/\d{2}/c_(\d+)(?:_\d+)?\.htm")
 _STORY_HREF = re.compile(rb'href="([^"#?]*c_\d+(?:_\d+)?\.htm)')
 
@@ -258,9 +258,8 @@ def _write_all(site: Site, renderer: Renderer, writer: BundleWriter, images: Ren
 
     photos = dict.fromkeys(photo for story in stories for photo in story.photos)  # each once, in order
     for photo in photos:
-        for r in plan(photo).renditions:
-            for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
-                writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel: _rendition(images, p, r, e, rel))
+        for r, ext, rel in bundle_images(photo):
+            writer.job(f"file:{rel}", rel, lambda p=photo, r=r, e=ext, rel=rel: _rendition(images, p, r, e, rel))
 
     by_section: dict[str, list[int]] = {s.slug: [] for s in site.sections}
     for story in newest_first(stories):
@@ -370,12 +369,11 @@ def render_article_preview(library: Library, docid: int, page: int = 1, *, cache
     shown = list(story.photos) + [site.stories[d].photos[0] for d in live if site.stories[d].photos]
     for photo in shown:
         images.ensure(photo)
-        for r in plan(photo).renditions:
-            for ext, rel in (("jpg", r.jpeg), ("webp", r.webp)):
-                path = folder / rel
-                if not path.exists():
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(images.bundle_bytes(photo, r, ext))
+        for r, ext, rel in bundle_images(photo):
+            path = folder / rel
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(images.bundle_bytes(photo, r, ext))
     for rel, data in bundle_files().items():
         (folder / rel).parent.mkdir(parents=True, exist_ok=True)
         (folder / rel).write_bytes(data)

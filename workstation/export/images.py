@@ -22,6 +22,7 @@ from workstation.export.embed import ImageText, embed_jpeg, embed_webp
 from workstation.export.stories import PhotoRef
 from workstation.library.store import Library
 from workstation.photos.files import photo_path
+from workstation.photos.framing import crop_box, turn
 from workstation.photos.renditions import is_rgb_profile
 
 WIDTHS = (320, 640, 1024, 1600)
@@ -43,11 +44,27 @@ class Rendition:
 
 
 @dataclass(frozen=True)
+class Crop:
+    """A photo cropped to an aspect around its focal point, as a JPEG file of the bundle."""
+
+    name: str  # a key of CROPS
+    width: int
+    height: int
+    jpeg: str
+
+
+# name: (aspect, largest width). Cards show the square one; social sites ask for 1.91:1 at 1200 px.
+CROPS = {"sq": (1.0, 320), "og": (1200 / 630, 1200)}
+
+
+@dataclass(frozen=True)
 class PhotoSet:
-    """Every rendition of one gallery item, smallest first."""
+    """Every rendition of one gallery item, smallest first, and its crops."""
 
     photo: PhotoRef
     renditions: tuple[Rendition, ...]
+    square: Crop
+    wide: Crop
 
     @property
     def main(self) -> Rendition:
@@ -74,17 +91,46 @@ def image_text(photo: PhotoRef) -> ImageText:
     return ImageText(caption=photo.caption, credit=photo.credit, creator=photo.creator, title=photo.slug)
 
 
+def _turn_key(photo: PhotoRef) -> str:
+    return f"-r{photo.rotate}" if photo.rotate else ""
+
+
+def _crop_key(photo: PhotoRef) -> str:
+    """The part of a crop's file names that its framing decides (nothing for an unturned, centred one)."""
+    if photo.focus is None:
+        return _turn_key(photo)
+    return f"{_turn_key(photo)}-f{round(photo.focus[0] * 1000):03d}{round(photo.focus[1] * 1000):03d}"
+
+
+def crop_size(photo: PhotoRef, name: str) -> tuple[int, int]:
+    """The pixel size of a crop: the largest of its aspect, no wider than its limit."""
+    aspect, limit = CROPS[name]
+    left, top, right, bottom = crop_box(photo.width, photo.height, aspect)
+    width = min(limit, right - left)
+    return width, max(1, round(width / aspect))
+
+
 @lru_cache(maxsize=65536)
 def plan(photo: PhotoRef) -> PhotoSet:
     """The bundle files of a gallery item, named by content so equal names mean equal bytes."""
     words = "\x1f".join(photo.meta_key)
-    tag = hashlib.blake2b(f"{ENCODING}\x1e{words}".encode(), digest_size=5).hexdigest()
+    tag = hashlib.blake2b(f"{ENCODING}\x1e{words}{_turn_key(photo)}".encode(), digest_size=5).hexdigest()
     stem = f"photos/{photo.sha256[:2]}/{photo.sha256[:16]}-{tag}"
     out = []
     for w in widths_for(photo.width):
         h = max(1, round(photo.height * w / photo.width))
         out.append(Rendition(w, h, f"{stem}-{w}.jpg", f"{stem}-{w}.webp"))
-    return PhotoSet(photo, tuple(out))
+    crops = {name: Crop(name, *crop_size(photo, name), f"{stem}-{name}{_crop_key(photo)}.jpg") for name in CROPS}
+    return PhotoSet(photo, tuple(out), crops["sq"], crops["og"])
+
+
+def bundle_images(photo: PhotoRef) -> list[tuple[Rendition | Crop, str, str]]:
+    """Every image file of a gallery item in the bundle: (rendition or crop, format, bundle path)."""
+    files = plan(photo)
+    out: list[tuple[Rendition | Crop, str, str]] = []
+    for r in files.renditions:
+        out += [(r, "jpg", r.jpeg), (r, "webp", r.webp)]
+    return out + [(crop, "jpg", crop.jpeg) for crop in (files.square, files.wide)]
 
 
 class RenditionCache:
@@ -95,13 +141,16 @@ class RenditionCache:
         self.folder = folder
         self.encoded = 0  # photos encoded by this cache object (not found in the cache)
 
-    def _cached(self, sha: str, width: int, ext: str) -> Path:
-        return self.folder / sha[:2] / f"{sha}-{ENCODING}-{width}.{ext}"
+    def _cached(self, photo: PhotoRef, width: int | str, ext: str) -> Path:
+        sha = photo.sha256
+        key = _turn_key(photo) if isinstance(width, int) else _crop_key(photo)
+        return self.folder / sha[:2] / f"{sha}-{ENCODING}{key}-{width}.{ext}"
 
     def ensure(self, photo: PhotoRef) -> None:
-        """Encodes the photo's renditions unless the cache already holds all of them."""
+        """Encodes the photo's renditions and crops unless the cache already holds all of them."""
         widths = widths_for(photo.width)
-        wanted = [self._cached(photo.sha256, w, ext) for w in widths for ext in ("jpg", "webp")]
+        wanted = [self._cached(photo, w, ext) for w in widths for ext in ("jpg", "webp")]
+        wanted += [self._cached(photo, name, "jpg") for name in CROPS]
         if all(p.is_file() for p in wanted):
             return
         source = photo_path(self.library, photo.sha256, photo.ext)
@@ -118,7 +167,7 @@ class RenditionCache:
                 # converted RGB pixels read wrong, so only an RGB source's own profile travels.
                 if not (icc and img.mode in ("RGB", "RGBA", "RGBX", "P", "PA") and is_rgb_profile(icc)):
                     icc = None
-                pixels = _flatten(upright)
+                pixels = turn(_flatten(upright), photo.rotate)
         except FileNotFoundError:
             raise LibraryError(f"Photo {photo.sha256[:12]} is missing from the library ({source}); "
                                "run 'workstation check'.") from None  # fmt: skip
@@ -126,26 +175,31 @@ class RenditionCache:
             raise LibraryError(f"Photo {photo.sha256[:12]} ({source}) cannot be read: {exc}.") from None
         pixels.info = {}  # nothing of the source's metadata travels
         (self.folder / photo.sha256[:2]).mkdir(parents=True, exist_ok=True)
+        extra = {"icc_profile": icc} if icc else {}
         current = pixels
         for w in sorted(widths, reverse=True):  # each width from the next larger one: fast and sharp enough
             h = max(1, round(photo.height * w / photo.width))
             if current.size != (w, h):
                 current = current.resize((w, h), Image.Resampling.LANCZOS)
-            extra = {"icc_profile": icc} if icc else {}
-            _atomic_save(current, self._cached(photo.sha256, w, "jpg"), "JPEG", quality=JPEG_QUALITY,
+            _atomic_save(current, self._cached(photo, w, "jpg"), "JPEG", quality=JPEG_QUALITY,
                          progressive=True, optimize=True, **extra)  # fmt: skip
-            _atomic_save(
-                current, self._cached(photo.sha256, w, "webp"), "WEBP", quality=WEBP_QUALITY, method=4, **extra
-            )
+            _atomic_save(current, self._cached(photo, w, "webp"), "WEBP", quality=WEBP_QUALITY, method=4, **extra)
+        for name, (aspect, _limit) in CROPS.items():
+            box = crop_box(*pixels.size, aspect, photo.focus)
+            cropped = pixels.crop(box).resize(crop_size(photo, name), Image.Resampling.LANCZOS)
+            _atomic_save(cropped, self._cached(photo, name, "jpg"), "JPEG", quality=JPEG_QUALITY,
+                         progressive=True, optimize=True, **extra)  # fmt: skip
         self.encoded += 1
 
     def pixels(self, photo: PhotoRef, width: int, ext: str) -> Path:
         """The cached encoding of one width (call `ensure` first)."""
-        return self._cached(photo.sha256, width, ext)
+        return self._cached(photo, width, ext)
 
-    def bundle_bytes(self, photo: PhotoRef, rendition: Rendition, ext: str) -> bytes:
-        """The bytes of a bundle rendition: cached pixels with the item's words embedded."""
-        data = self._cached(photo.sha256, rendition.width, ext).read_bytes()
+    def bundle_bytes(self, photo: PhotoRef, rendition: Rendition | Crop, ext: str) -> bytes:
+        """The bytes of a bundle rendition or crop: cached pixels with the item's words embedded."""
+        if isinstance(rendition, Crop):
+            return embed_jpeg(self._cached(photo, rendition.name, "jpg").read_bytes(), image_text(photo))
+        data = self._cached(photo, rendition.width, ext).read_bytes()
         words = image_text(photo)
         if ext == "jpg":
             return embed_jpeg(data, words)

@@ -274,8 +274,11 @@ class Renderer:
         for k in range(1, story.pages + 1):
             photo = sets[k - 1] if sets else None
             canonical = site.url(paths[k - 1]) if base else names[k - 1]
+            images = (
+                [address(f) for f in (photo.square.jpeg, photo.wide.jpeg, photo.renditions[-1].jpeg)] if photo else None
+            )
             ld = seo.news_article(
-                site, story, url=canonical, image=address(photo.renditions[-1].jpeg) if photo else None,
+                site, story, url=canonical, image=images,
                 logo=address(seo.LOGO[0]), published=iso, modified=modified_iso, section=section_name,
                 description=description,
             )  # fmt: skip
@@ -288,7 +291,7 @@ class Renderer:
                           "webp": ", ".join(f"{root}{r.webp} {r.width}w" for r in photo.renditions)}  # fmt: skip
             out.append((paths[k - 1], self.article_tpl.render(
                 common, photo=photo, photo_srcset=srcset, jsonld=script_json(ld), canonical=canonical,
-                og_image=address(photo.main.jpeg) if photo else None, breadcrumb_ld=script_json(crumbs),
+                og_image=address(photo.wide.jpeg) if photo else None, breadcrumb_ld=script_json(crumbs),
                 pager=pager if story.pages > 1 else None, gallery=gallery,
             )))  # fmt: skip
         return out

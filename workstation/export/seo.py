@@ -89,7 +89,7 @@ def breadcrumbs(items: list[tuple[str, str]]) -> dict:
     }  # fmt: skip
 
 
-def news_article(site: Site, story: Story, *, url: str, image: str | None, logo: str, published: str,
+def news_article(site: Site, story: Story, *, url: str, image: list[str] | None, logo: str, published: str,
                  modified: str, section: str, description: str) -> dict:  # fmt: skip
     """schema.org NewsArticle with what news search asks for: headline, image, dates with offsets,
     author, publisher with logo."""
@@ -106,7 +106,7 @@ def news_article(site: Site, story: Story, *, url: str, image: str | None, logo:
     if story.keywords:
         ld["keywords"] = list(story.keywords)
     if image:
-        ld["image"] = [image]
+        ld["image"] = list(image)  # the square and 1.91:1 crops around the focal point, and the whole photo
     return ld
 
 

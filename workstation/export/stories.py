@@ -22,6 +22,7 @@ from workstation.export.siteurl import BASE_URL_SETTING, normalize_base_url
 from workstation.library.models import PUBLISHED, Setting
 from workstation.library.seed import DEFAULT_SETTINGS
 from workstation.library.store import Library
+from workstation.photos.framing import turned_size
 
 
 class PhotoRef(NamedTuple):
@@ -30,7 +31,7 @@ class PhotoRef(NamedTuple):
 
     sha256: str
     ext: str
-    width: int  # upright size
+    width: int  # as shown: upright, then turned
     height: int
     orientation: int
     caption: str
@@ -38,6 +39,8 @@ class PhotoRef(NamedTuple):
     credit: str
     slug: str
     creator: str
+    rotate: int = 0  # degrees clockwise on top of the upright file
+    focus: tuple[float, float] | None = None  # the focal point, fractions of the photo as shown
 
     @property
     def meta_key(self) -> tuple[str, ...]:
@@ -169,7 +172,7 @@ _STORIES = (
 )
 _GALLERY = (
     "SELECT g.article_id, p.sha256, p.ext, p.width, p.height, p.orientation, g.caption, g.alt, g.credit, g.slug, "
-    "p.meta FROM gallery_items g JOIN photos p ON p.sha256 = g.photo_sha256 "
+    "p.meta, g.rotate, g.focus_x, g.focus_y FROM gallery_items g JOIN photos p ON p.sha256 = g.photo_sha256 "
     "JOIN articles a ON a.id = g.article_id WHERE {where} ORDER BY g.article_id, g.position, g.id"
 )
 _RELATED = (
@@ -219,14 +222,16 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
                 return conn.execute(_query(sql, where), params)
 
         creators: dict = {}
-        for docid, sha, ext, width, height, orientation, caption, alt, credit, slug, meta in select_rows(_GALLERY):
+        for row in select_rows(_GALLERY):
+            docid, sha, ext, width, height, orientation, caption, alt, credit, slug, meta, rotate, fx, fy = row
             key = meta if isinstance(meta, str) else json.dumps(meta, sort_keys=True)
             creator = creators.get(key)
             if creator is None:
                 creator = creators[key] = _creator(meta)
+            width, height = turned_size(width, height, rotate or 0)
             photos.setdefault(docid, []).append(PhotoRef(
                 sha, ext, width, height, orientation or 1, c(caption or ""), c(alt or ""), c(credit or ""),
-                c(slug or ""), c(creator),
+                c(slug or ""), c(creator), rotate or 0, None if fx is None or fy is None else (fx, fy),
             ))  # fmt: skip
         related: dict[int, list[int]] = {}
         for article_id, related_id in select_rows(_RELATED):

@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from PIL import Image
 
 from workstation.articles.repo import ArticleRepo
 from workstation.export import export_bundle, feeds
@@ -96,9 +97,11 @@ def test_news_article_has_what_news_search_requires(site):
         logo = publisher["logo"]
         assert logo["@type"] == "ImageObject" and (logo["width"], logo["height"]) == (512, 512)
         assert bundle_file(out, logo["url"]).read_bytes().startswith(b"\x89PNG")
-        [image] = article["image"]
-        data = bundle_file(out, image).read_bytes()
-        assert data.startswith(b"\xff\xd8") and f"-{1200}.jpg" in image  # the largest rendition of photo k
+        square, wide, whole = article["image"]  # photo k: 1:1 and 1.91:1 around its focal point, and whole
+        for image, size in ((square, (320, 320)), (wide, (1200, 630)), (whole, (1200, 800))):
+            with Image.open(bundle_file(out, image)) as photo:
+                assert (photo.format, photo.size) == ("JPEG", size)
+        assert f"-{1200}.jpg" in whole  # the largest rendition
         assert [i["position"] for i in crumbs["itemListElement"]] == [1, 2, 3]
         assert crumbs["@type"] == "BreadcrumbList"
         assert [(i["name"], i["item"]) for i in crumbs["itemListElement"]] == [
