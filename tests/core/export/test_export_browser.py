@@ -103,9 +103,13 @@ def test_article_page_reads_right_to_left_like_the_reference(served, browser, re
     assert page.inner_text('nav.pager [aria-current="page"]') == "2"
     # every photo of the photos block loads (lazily, once scrolled to), each linking to its page
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_function(
-        "[...document.querySelectorAll('section.photos img')].every(i => i.complete && i.naturalWidth > 0)"
-    )
+    # Polled from here: the page's content policy forbids the string evaluation wait_for_function polls with.
+    loaded = "[...document.querySelectorAll('section.photos img')].every(i => i.complete && i.naturalWidth > 0)"
+    for _ in range(100):
+        if page.evaluate(loaded):
+            break
+        page.wait_for_timeout(100)
+    assert page.evaluate(loaded)
     assert page.locator("section.photos li").count() == 5
     shots = Path(request.config.rootpath) / "shots"
     if shots.is_dir():  # for a person to look at; the folder is git-ignored
