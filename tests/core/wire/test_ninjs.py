@@ -451,6 +451,9 @@ def test_kill_9_leaves_only_whole_articles(tmp_path):
         # Importing again finishes the job: what landed is updated, the rest created.
         report = import_files(library, [corpus])
         assert (report.created, report.updated, report.refused) == (n - count, count, [])
+        with library.engine.connect() as conn:  # the killed import's index buffer is not kept for good
+            hashsize = conn.exec_driver_sql("SELECT v FROM article_fts_config WHERE k = 'hashsize'").scalar()
+        assert hashsize in (None, 1 << 20)
     finally:
         library.close()
 

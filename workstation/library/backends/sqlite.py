@@ -143,6 +143,8 @@ class _BulkIndex:
         self.hash_bytes = conn.exec_driver_sql(
             "SELECT v FROM article_fts_config WHERE k = 'hashsize'"
         ).scalar() or (1 << 20)  # fmt: skip
+        if self.hash_bytes == FTS_HASH_BYTES:  # left by an import that was killed: not a setting to keep
+            self.hash_bytes = 1 << 20
         self._set_hash_bytes(FTS_HASH_BYTES)
         return self
 
