@@ -801,6 +801,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>FocusPreview</name>
+    <message>
+        <source>Focal point</source>
+        <translation>نقطة التركيز</translation>
+    </message>
+    <message>
+        <source>Click the photo where its crops should be centred</source>
+        <translation>انقر على الصورة حيث يجب أن تتوسط قصاصاتها</translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>لا معاينة</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
     <message>
         <source>Add photos…</source>
@@ -853,6 +868,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Edit photo</source>
         <translation>تحرير الصورة</translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation>تعيين نقطة التركيز</translation>
+    </message>
+    <message>
+        <source>Clear focal point</source>
+        <translation>إزالة نقطة التركيز</translation>
     </message>
     <message>
         <source>Reorder photos</source>
@@ -955,6 +978,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>ItemEditor</name>
+    <message>
+        <source>Centre the crops</source>
+        <translation>توسيط القصاصات</translation>
+    </message>
+    <message>
+        <source>Forget the focal point: the crops are centred on the photo</source>
+        <translation>نسيان نقطة التركيز: تتوسط القصاصات الصورة</translation>
+    </message>
     <message>
         <source>Caption</source>
         <translation>التعليق</translation>

@@ -776,6 +776,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
 </context>
 <context>
+    <name>FocusPreview</name>
+    <message>
+        <source>Focal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click the photo where its crops should be centred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
     <message>
         <source>Add photos…</source>
@@ -827,6 +842,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Edit photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set focal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear focal point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -926,6 +949,14 @@ Free software under the GNU General Public License, version 3 or later ({licence
 </context>
 <context>
     <name>ItemEditor</name>
+    <message>
+        <source>Centre the crops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the focal point: the crops are centred on the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Caption</source>
         <translation type="unfinished"></translation>

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
 
 from workstation.photos.gallery import GalleryItemRecord, arabic_date
+
+from ui.gallery.focus import FocusPreview
 
 
 def text_direction(text: str, default: Qt.LayoutDirection = Qt.LayoutDirection.RightToLeft) -> Qt.LayoutDirection:
@@ -32,13 +44,20 @@ class CaptionEdit(QPlainTextEdit):
 
 
 class ItemEditor(QWidget):
-    """Caption (Arabic, right to left), alt text, credit and wire slug (its own direction) of one item."""
+    """Caption (Arabic, right to left), alt text, credit and wire slug (its own direction) of one item,
+    over a preview of its photo where a click sets the focal point."""
 
     edited = Signal(int, str, str)  # item id, field, new value
+    framed = Signal(int, object)  # item id, {"focus_x": x, "focus_y": y} (None and None: the centre)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, cache_dir: Path | None = None):
         super().__init__(parent)
         self._record: GalleryItemRecord | None = None
+        self.preview = FocusPreview(cache_dir)
+        self.preview.focusPicked.connect(lambda x, y: self._frame(x, y))
+        self.clear_focus = QPushButton(self.tr("Centre the crops"))
+        self.clear_focus.setToolTip(self.tr("Forget the focal point: the crops are centred on the photo"))
+        self.clear_focus.clicked.connect(lambda: self._frame(None, None))
         self.caption = CaptionEdit()
         self.caption.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.caption.setTabChangesFocus(True)
@@ -77,14 +96,17 @@ class ItemEditor(QWidget):
             self.source_form.addRow(title, label)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.clear_focus, 0, Qt.AlignmentFlag.AlignTrailing)
         layout.addLayout(fields)
         layout.addWidget(self.source_box)
-        layout.addStretch(1)
         self.show_record(None)
 
     def show_record(self, record: GalleryItemRecord | None) -> None:
         """Fills the fields from an item (None clears and disables them)."""
         self._record = record
+        self.preview.show_record(record)
+        self.clear_focus.setEnabled(record is not None and record.focus_x is not None)
         for widget in (self.caption, self.alt, self.credit, self.slug):
             widget.blockSignals(True)
         self.caption.setPlainText(record.caption if record else "")
@@ -117,6 +139,10 @@ class ItemEditor(QWidget):
     def commit_caption(self) -> None:
         """Keeps the caption typed so far, as leaving the box does."""
         self._commit("caption", self.caption.toPlainText())
+
+    def _frame(self, x: float | None, y: float | None) -> None:
+        if self._record is not None and (self._record.focus_x, self._record.focus_y) != (x, y):
+            self.framed.emit(self._record.id, {"focus_x": x, "focus_y": y})
 
     def _commit(self, name: str, value: str) -> None:
         # The item shown when the edit was made, even if the selection has moved on since.

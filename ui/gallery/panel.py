@@ -85,8 +85,9 @@ class GalleryPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
-        self.editor = ItemEditor()
+        self.editor = ItemEditor(cache_dir=self.cache_dir)
         self.editor.edited.connect(lambda item_id, field, value: self.edit_item(item_id, {field: value}))
+        self.editor.framed.connect(self.set_focus)
 
         self.toolbar = QToolBar()
         self.add_action = self._action(self.tr("Add photos…"), self.choose_files, QKeySequence("Ctrl+Shift+I"))
@@ -205,6 +206,11 @@ class GalleryPanel(QWidget):
         """Changes fields of one item."""
         label = self.tr("Edit caption") if list(fields) == ["caption"] else self.tr("Edit photo")
         return self._run(EditItemsCommand(self.repo, self.docid, {item_id: fields}, label), label)
+
+    def set_focus(self, item_id: int, point: dict) -> bool:
+        """Sets an item's focal point (`{"focus_x": x, "focus_y": y}`; None and None: the centre)."""
+        label = self.tr("Set focal point") if point.get("focus_x") is not None else self.tr("Clear focal point")
+        return self._run(EditItemsCommand(self.repo, self.docid, {item_id: point}, label), label)
 
     def move_items(self, item_ids: list[int], before: int | None) -> bool:
         """Moves items, in their current order, in front of another item (None: to the end)."""
