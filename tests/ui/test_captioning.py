@@ -128,6 +128,7 @@ def test_photos_dragged_from_a_gallery_onto_another_article_are_copied(qtbot, ma
     mime = window.gallery.model.mimeData([window.gallery.model.index(1), window.gallery.model.index(2)])
     assert mime.data("application/x-workstation-gallery-items") == encode_items([items[1].id, items[2].id]).data(
         "application/x-workstation-gallery-items")  # fmt: skip
+    assert len(mime.urls()) == 2  # the files for a file manager, which the list must not ingest again
     table = window.articles.table
     point = QPointF(table.visualRect(window.list_model.index(window.list_model.row_of(other), 0)).center())
     copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

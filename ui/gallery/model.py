@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QThreadPool,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -126,6 +127,7 @@ class GalleryModel(QAbstractListModel):
         self.item_size = QSize(184, 230)  # every cell alike, so a square photo's caption is not cut
         self.on_edit: Callable[[int, dict[str, str]], None] | None = None
         self.on_move: Callable[[list[int], int | None], bool] | None = None
+        self.on_share: Callable[[list[GalleryItemRecord]], list[Path]] | None = None  # files a drag carries out
         self._placeholder: QIcon | None = None
         thumbnails.loaded.connect(self._on_thumbnail)
 
@@ -224,7 +226,12 @@ class GalleryModel(QAbstractListModel):
         return [MIME_ITEMS]
 
     def mimeData(self, indexes) -> QMimeData:
-        return encode_items([self.records[i.row()].id for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()])
+        """The items' ids for the app, and for a file manager the files of their web renditions."""
+        records = [self.records[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
+        data = encode_items([r.id for r in records])
+        if self.on_share is not None and records:
+            data.setUrls([QUrl.fromLocalFile(str(path)) for path in self.on_share(records)])
+        return data
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
         return data.hasFormat(MIME_ITEMS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from workstation.errors import NotFoundError
+from workstation.errors import LibraryError, NotFoundError
 from workstation.library.store import Library
 from workstation.photos.batch import VARIABLES
 from workstation.photos.commands import (
@@ -44,6 +45,7 @@ from ui.gallery.model import GalleryModel, ThumbnailCache
 from ui.gallery.view import GalleryView, local_paths
 from ui.undo import CommandRunner
 
+log = logging.getLogger(__name__)
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 64, 320, 16
 
 
@@ -62,6 +64,7 @@ class GalleryPanel(QWidget):
         self.library = library
         self.repo = GalleryRepo(library)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self.share_dir: Path | None = None  # the export cache that dragged-out photos are written to (None: the user's)
         self.docid: int | None = None
         self.last_summary: QMessageBox | None = None  # the latest refusals dialog
         self.last_error: QMessageBox | None = None
@@ -76,6 +79,7 @@ class GalleryPanel(QWidget):
         self.model = GalleryModel(self.thumbnails, self)
         self.model.on_edit = self.edit_item
         self.model.on_move = self.move_items
+        self.model.on_share = self.shareable_files
         self.view = GalleryView()
         self.view.setModel(self.model)
         self.view.filesDropped.connect(self.add_files)
@@ -367,6 +371,21 @@ class GalleryPanel(QWidget):
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.last_summary = box
         box.open()
+
+    def shareable_files(self, records: list) -> list[Path]:
+        """The web renditions of these items with their captions embedded, as files for another program
+        (a photo whose file cannot be read is left out)."""
+        from workstation.export.exporter import default_cache
+        from workstation.export.images import shareable_file
+
+        folder = self.share_dir if self.share_dir is not None else default_cache(self.library)
+        paths = []
+        for record in records:
+            try:
+                paths.append(shareable_file(self.library, record, folder))
+            except (LibraryError, OSError) as exc:
+                log.warning("photo %s not shared: %s", record.sha256[:12], exc)
+        return paths
 
     # -- internals -------------------------------------------------------------------------------
     def _run(self, command, label: str) -> bool:

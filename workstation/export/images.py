@@ -19,10 +19,11 @@ from PIL import Image, ImageOps
 
 from workstation.errors import LibraryError
 from workstation.export.embed import ImageText, embed_jpeg, embed_webp
-from workstation.export.stories import PhotoRef
+from workstation.export.stories import PhotoRef, photo_creator
 from workstation.library.store import Library
 from workstation.photos.files import photo_path
-from workstation.photos.framing import crop_box, turn
+from workstation.photos.framing import crop_box, turn, turned_size
+from workstation.photos.gallery import GalleryItemRecord
 from workstation.photos.renditions import is_rgb_profile
 
 WIDTHS = (320, 640, 1024, 1600)
@@ -204,6 +205,37 @@ class RenditionCache:
         if ext == "jpg":
             return embed_jpeg(data, words)
         return embed_webp(data, words, rendition.width, rendition.height)
+
+
+def photo_ref(record: GalleryItemRecord) -> PhotoRef:
+    """A gallery item as the export sees it (its photo turned, its words as typed)."""
+    width, height = turned_size(record.width, record.height, record.rotate)
+    focus = None if record.focus_x is None or record.focus_y is None else (record.focus_x, record.focus_y)
+    # The orientation is read from the file itself when its pixels are encoded.
+    return PhotoRef(record.sha256, record.ext, width, height, 1, record.caption, record.alt, record.credit,
+                    record.slug, photo_creator(dict(record.source)), record.rotate, focus)  # fmt: skip
+
+
+def shareable_file(library: Library, record: GalleryItemRecord, folder: Path) -> Path:
+    """The web rendition of a gallery item as the bundle has it (JPEG, caption, credit and creator
+    embedded as IPTC and XMP), written under `folder` with the photo's own file name, to hand to
+    another program. `folder` is an export cache: its encoded pixels are shared with the exports."""
+    photo = photo_ref(record)
+    cache = RenditionCache(library, folder / "renditions")
+    cache.ensure(photo)
+    main = plan(photo).main
+    target = folder / "shared" / Path(main.jpeg).stem / f"{Path(record.filename).stem or photo.sha256[:16]}.jpg"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".jpg")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(cache.bundle_bytes(photo, main, "jpg"))
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    return target
 
 
 def _flatten(img: Image.Image) -> Image.Image:

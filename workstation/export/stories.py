@@ -186,7 +186,7 @@ def _query(sql: str, where: str):
     return query.bindparams(bindparam("ids", expanding=True)) if ":ids" in where else query
 
 
-def _creator(meta) -> str:
+def photo_creator(meta) -> str:
     if isinstance(meta, str):
         try:
             meta = json.loads(meta)
@@ -227,7 +227,7 @@ def load_site(library: Library, docids: list[int] | None = None) -> Site:
             key = meta if isinstance(meta, str) else json.dumps(meta, sort_keys=True)
             creator = creators.get(key)
             if creator is None:
-                creator = creators[key] = _creator(meta)
+                creator = creators[key] = photo_creator(meta)
             width, height = turned_size(width, height, rotate or 0)
             photos.setdefault(docid, []).append(PhotoRef(
                 sha, ext, width, height, orientation or 1, c(caption or ""), c(alt or ""), c(credit or ""),
