@@ -37,6 +37,7 @@ from workstation.errors import no_such_section
 from workstation.library.backends import CANDIDATES, INDEX_COLUMNS, INDEX_WEIGHTS, TOTAL_CAP, fold_accents
 from workstation.library.backends import WORD as _WORD
 from workstation.library.store import Library
+from workstation.search.analyzer import is_form, vocabulary_keys
 from workstation.search.textnorm import normalize, normalize_with_offsets
 from workstation.search.vocabulary import VOCABULARY_TABLE, Vocabulary
 
@@ -48,6 +49,7 @@ MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched 
 WEIGHTS = tuple(INDEX_WEIGHTS[c] for c in INDEX_COLUMNS)
 _WEIGHTS = ", ".join(map(str, WEIGHTS))
 __all__ = ["CANDIDATES", "TOTAL_CAP", "Hit", "SearchResult", "Term", "parse_query", "search"]
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
 # Stems spelled only with these (normalized Arabic letters, digits) are indexed as they are.
 _PLAIN = re.compile(r"[\u0621-\u063A\u0641-\u064A0-9]+")
@@ -209,8 +211,24 @@ class _TableVocabulary(Vocabulary):
         self._ready = self._words_table = True
 
     def _starting(self, prefix: str) -> list[str]:
-        query = f"SELECT term FROM {VOCABULARY_TABLE} WHERE term >= :a AND term < :b"
-        return list(self.conn.execute(sql(query), {"a": prefix, "b": prefix + "\U0010ffff"}).scalars())
+        return self._starting_any([prefix])
+
+    def _starting_any(self, prefixes: list[str]) -> list[str]:
+        """Index words starting with any of the prefixes, in one round trip to the server."""
+        ranges = " OR ".join(f"(term >= :a{i} AND term < :b{i})" for i in range(len(prefixes)))
+        params = {f"a{i}": p for i, p in enumerate(prefixes)} | {
+            f"b{i}": p + "\U0010ffff" for i, p in enumerate(prefixes)
+        }
+        return list(self.conn.execute(sql(f"SELECT term FROM {VOCABULARY_TABLE} WHERE {ranges}"), params).scalars())
+
+    def forms(self, word: str) -> list[str]:
+        """As Vocabulary.forms, with the prefixes looked up together."""
+        if not _ARABIC_LETTER.search(word):
+            return []
+        if word not in self._forms:
+            found = {term for term in self._starting_any(sorted(set(vocabulary_keys(word)))) if is_form(term, word)}
+            self._forms[word] = sorted(found, key=lambda term: (len(term), term))
+        return self._forms[word]
 
 
 class _Scope:

@@ -201,13 +201,24 @@ class PostgresBackend:
                 problems.append(f"database: a row of {table} points at a missing row of {target}")
         return problems
 
-    def bulk_index(self, conn: Connection) -> NoBulkIndex:
-        """Nothing to tune: GIN's pending list takes the batches."""
-        return NoBulkIndex()
+    def bulk_index(self, conn: Connection) -> _Analyze:
+        """Nothing to tune while writing (GIN's pending list takes the batches); the planner's
+        statistics renewed at the end, so searches use the index at once."""
+        return _Analyze(conn)
 
     def search_scope(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None) -> _Scope:
         """The tsquery statements of a query."""
         return _Scope(conn, terms, section_id)
+
+
+class _Analyze(NoBulkIndex):
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def __exit__(self, *exc) -> None:
+        self.conn.rollback()
+        self.conn.exec_driver_sql("ANALYZE articles, article_search, search_vocabulary")
+        self.conn.commit()
 
 
 def _json(rows: list[dict]) -> str:
