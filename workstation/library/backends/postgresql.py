@@ -232,6 +232,10 @@ class _Scope:
 
     def __init__(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None):
         self.conn = conn
+        # A common word matches most articles, and the planner then reads every tsvector from the
+        # table (60-110 ms on 5,000 articles); the GIN index answers the same in 2 ms. For this
+        # search's transaction only.
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
         self.terms = terms
         self.attached = any(len(t.spellings) > 1 for t in terms)
         self.has_phrase = any(len(t.words) > 1 for t in terms)
