@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from workstation.articles.commands import MoveArticlesCommand
 from workstation.library.store import Library
+from workstation.photos.commands import CopyItemsCommand
+from workstation.photos.gallery import GalleryRepo
 
 from ui.about import AboutDialog
 from ui.article_list import ArticleListModel
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.articles.currentArticleChanged.connect(self._article_chosen)
         self.articles.filesDropped.connect(self.add_photos)
         self.articles.photosDropped.connect(self.copy_photos)
+        self.editor.body.filesDropped.connect(lambda paths, *place: self.add_photos(self._open_docid, paths, place))
         self.articles.selectionChanged.connect(self._update_actions)
         self.articles.menu_actions = [self.new_action, self.duplicate_action, self.move_action, self.trash_action,
                                       self.restore_action]  # fmt: skip
@@ -308,20 +311,19 @@ class MainWindow(QMainWindow):
                 self.preview_tab.layout().addWidget(self.preview)
             self.preview.show_article(self._open_docid)
 
-    def add_photos(self, docid: int, paths: list) -> None:
-        """Opens the article on its photos and copies the files into its gallery (files dropped on the list)."""
+    def add_photos(self, docid: int, paths: list, place: tuple[int, int] | None = None) -> None:
+        """Copies files into the gallery: at the end (dropped on the list), or as `place` in the body says."""
         if docid != self._open_docid:
             self.articles.select(docid)
             if self._open_docid != docid:
                 return  # the open article could not be saved; it stays open
-        self.editor_area.setCurrentWidget(self.photos_tab)
-        self.gallery.add_files(paths)
+        if place is None:
+            self.editor_area.setCurrentWidget(self.photos_tab)
+        self._tab_shown(self.editor_area.indexOf(self.photos_tab))  # builds the panel; the body may stay on screen
+        self.gallery.add_files(paths, place)
 
     def copy_photos(self, docid: int, item_ids: list) -> bool:
         """Copies photos dragged out of a story's gallery to the end of another article's (undoable)."""
-        from workstation.photos.commands import CopyItemsCommand
-        from workstation.photos.gallery import GalleryRepo
-
         repo = GalleryRepo(self.library)
         moving = [r.id for r in repo.get(item_ids) if r.docid != docid]
         if not moving:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
@@ -35,6 +37,7 @@ from ui.editor.document import (
     selection_blocks,
     set_link,
 )
+from ui.mime import MIME_ITEMS
 
 BODY_FONT = "Noto Naskh Arabic"
 
@@ -64,6 +67,7 @@ class BodyEdit(QTextEdit):
     """QTextEdit for the body: every block right to left, pastes reduced to the subset, undo on a QUndoStack."""
 
     linkRequested = Signal()
+    filesDropped = Signal(list, int, int)  # local paths; the block they were dropped on and the body's block count
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -302,6 +306,43 @@ class BodyEdit(QTextEdit):
         data.setHtml(render_body(selection_blocks(cursor)))
         data.setText(cursor.selectedText().replace("\u2029", "\n").replace(LINE_BREAK, "\n"))
         return data
+
+    def _dropped_files(self, event) -> list[Path]:
+        mime = event.mimeData()
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME_ITEMS):  # photos of a gallery are not text (nor new files)
+            event.ignore()
+        elif self._dropped_files(event):  # files: always a copy, whatever the file manager proposes
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(MIME_ITEMS):
+            event.ignore()
+        elif self._dropped_files(event):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [] if event.mimeData().hasFormat(MIME_ITEMS) else self._dropped_files(event)
+        if not paths:
+            if event.mimeData().hasFormat(MIME_ITEMS):
+                event.ignore()
+            else:
+                super().dropEvent(event)
+            return
+        block = self.cursorForPosition(event.position().toPoint()).block().blockNumber()
+        count = self.document().blockCount()
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        # The copying starts once the event has returned to the file manager.
+        QTimer.singleShot(0, lambda: self.filesDropped.emit(paths, block, count))
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         blocks = pasted_blocks(source)

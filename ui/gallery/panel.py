@@ -34,7 +34,7 @@ from workstation.photos.commands import (
     caption_template,
     set_credit,
 )  # fmt: skip
-from workstation.photos.gallery import GalleryRepo
+from workstation.photos.gallery import GalleryRepo, drop_position
 from workstation.photos.ingest import IngestReport
 from workstation.photos.renditions import NAMES, default_cache_dir
 
@@ -72,8 +72,9 @@ class GalleryPanel(QWidget):
         self._runner = CommandRunner(self._stack, self)
         self._runner.changed.connect(lambda _command: self.refresh())
         self._runner.failed.connect(self._show_error)
-        self._jobs: list[tuple[int, list[Path]]] = []
+        self._jobs: list[tuple[int, list[Path], tuple[int, int] | None]] = []
         self._job: IngestThread | None = None
+        self._job_place: tuple[int, int] | None = None  # where in the body the running job's files were dropped
 
         self.thumbnails = ThumbnailCache(library, self.cache_dir, parent=self)
         self.model = GalleryModel(self.thumbnails, self)
@@ -300,11 +301,13 @@ class GalleryPanel(QWidget):
         """Adds the files on the clipboard (copied in a file manager)."""
         self.add_files(local_paths(QApplication.clipboard().mimeData()))
 
-    def add_files(self, paths: list[Path]) -> None:
-        """Copies files and folders into the library and onto the end of the story, in the background."""
+    def add_files(self, paths: list[Path], place: tuple[int, int] | None = None) -> None:
+        """Copies files and folders into the library and into the story, in the background: at the end,
+        or, for files dropped on block p of a body of P blocks (`place` = (p, P)), where that block
+        puts them (`drop_position`)."""
         if self.docid is None or not paths:
             return
-        self._jobs.append((self.docid, list(paths)))
+        self._jobs.append((self.docid, list(paths), place))
         if self._job is None:
             self._start_next()
 
@@ -327,7 +330,7 @@ class GalleryPanel(QWidget):
         self.thumbnails.shutdown()
 
     def _start_next(self) -> None:
-        docid, paths = self._jobs.pop(0)
+        docid, paths, self._job_place = self._jobs.pop(0)
         self._job = IngestThread(self.library, docid, paths, self.cache_dir, self)
         self._job.progressed.connect(self._on_progress)
         self._job.done.connect(self._on_ingest_done)
@@ -348,13 +351,18 @@ class GalleryPanel(QWidget):
         if isinstance(result, Exception):
             self._show_error(self.tr("The photos could not be added: %1").replace("%1", str(result)))
         else:
-            self._after_ingest(job.docid, result)
+            self._after_ingest(job.docid, result, self._job_place)
         self.ingestFinished.emit(result)
         if self._jobs:
             self._start_next()
 
-    def _after_ingest(self, docid: int, report: IngestReport) -> None:
+    def _after_ingest(self, docid: int, report: IngestReport, place: tuple[int, int] | None = None) -> None:
         if report.added and docid == self.docid:
+            if place is not None and report.new_item_ids:
+                new = set(report.new_item_ids)
+                rest = [r.id for r in self.repo.items(docid) if r.id not in new]
+                at = drop_position(*place, len(rest))
+                self.repo.move(docid, report.new_item_ids, rest[at - 1] if at <= len(rest) else None)
             records = self.repo.get(report.new_item_ids)
             self._runner.run(AddItemsCommand(self.repo, docid, records), self.tr("Add %n photo(s)", "", len(records)))
         else:

@@ -6,6 +6,7 @@ rewrites the article's search row, since captions are searchable.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -71,6 +72,16 @@ class GalleryItemRecord:
 def arabic_date(when: datetime | None) -> str:
     """A date in the house style of the reference page: `13 أبريل 2017`."""
     return house_date(when) if when else ""
+
+
+def drop_position(paragraph: int, paragraphs: int, count: int) -> int:
+    """The story position (from 1) of a photo dropped on block `paragraph` (from 0) of a body of
+    `paragraphs` blocks, in a gallery of `count` other photos. Page k of a story shows photo k, so
+    the photo's place among the photos follows its place in the text: the first block gives the
+    lead photo, the last one (nearly) the end of the gallery."""
+    paragraphs = max(1, paragraphs)
+    paragraph = min(max(0, paragraph), paragraphs - 1)
+    return math.floor(paragraph * count / paragraphs + 0.5) + 1
 
 
 class GalleryRepo:

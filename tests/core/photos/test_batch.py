@@ -41,3 +41,12 @@ def test_bad_templates_are_refused_by_name(gallery, values, message):
     repo, docid, ids = gallery
     with pytest.raises(ValueError, match=message):
         batch_changes(repo, ids, values)
+
+
+def test_a_photo_dropped_in_the_text_takes_the_page_of_its_place():
+    from workstation.photos.gallery import drop_position
+
+    assert [drop_position(p, 8, 4) for p in range(8)] == [1, 2, 2, 3, 3, 4, 4, 5]  # halves round up
+    assert drop_position(0, 1, 0) == 1 and drop_position(0, 1, 5) == 1  # an empty body: the lead photo
+    assert drop_position(9, 10, 3) == 4  # the last paragraph: the end of a short gallery
+    assert drop_position(99, 10, 3) == 4 and drop_position(-1, 10, 3) == 1  # out of range: clamped
