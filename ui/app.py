@@ -46,17 +46,23 @@ class Workstation:
         self.window: MainWindow | None = None
         self.expander: ShortcutExpander | None = None  # `=code=` expansion in every text field
         self.live = None  # other editors' changes and presence (ui/live.py)
+        self.wire = None  # the wire folder watched in the background (ui/wire_watch.py)
 
     def show_window(self) -> MainWindow:
         """Builds the main window in the current language and shows it."""
         from ui.live import LiveLink
+        from ui.wire_watch import WireWatch
 
         if self.live is not None:
             self.live.stop()
+        if self.wire is not None:
+            self.wire.stop()
         self.window = MainWindow(self.library, self.settings, self.translations.language, self.switch_language)
         self.window.show()
         self.live = LiveLink(self.library, self.window)
         self.app.aboutToQuit.connect(self.live.stop)
+        self.wire = WireWatch(self.library, self.settings, self.window)
+        self.app.aboutToQuit.connect(self.wire.stop)
         return self.window
 
     def switch_language(self, language: str) -> None:

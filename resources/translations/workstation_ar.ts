@@ -1806,6 +1806,45 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>WireWatch</name>
+    <message>
+        <source>Wire folder unavailable: %1</source>
+        <translation>مجلد الوكالات غير متاح: %1</translation>
+    </message>
+    <message>
+        <source>Wire folder stopped: %1</source>
+        <translation>توقفت مراقبة مجلد الوكالات: %1</translation>
+    </message>
+    <message>
+        <source>Wire: stopped</source>
+        <translation>الوكالات: متوقفة</translation>
+    </message>
+    <message>
+        <source>Wire: off</source>
+        <translation>الوكالات: معطلة</translation>
+    </message>
+    <message>
+        <source>No wire folder is watched</source>
+        <translation>لا يُراقَب أي مجلد للوكالات</translation>
+    </message>
+    <message>
+        <source>Wire: %1</source>
+        <translation>الوكالات: %1</translation>
+    </message>
+    <message>
+        <source>Watch a wire folder…</source>
+        <translation>مراقبة مجلد للوكالات…</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>إيقاف المراقبة</translation>
+    </message>
+    <message>
+        <source>Wire folder</source>
+        <translation>مجلد الوكالات</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Editorial Workstation</source>

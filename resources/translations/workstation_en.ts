@@ -1741,6 +1741,45 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>WireWatch</name>
+    <message>
+        <source>Wire folder unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire folder stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No wire folder is watched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch a wire folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wire folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
         <source>Editorial Workstation</source>
