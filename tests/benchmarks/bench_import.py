@@ -66,7 +66,7 @@ def baseline(corpus: Path, db: Path) -> tuple[float, float]:
     return elapsed, cpu
 
 
-def import_corpus(corpus: Path, target: Path) -> tuple[float, tuple[float, float], dict[str, int]]:
+def import_corpus(corpus: Path | list[Path], target: Path) -> tuple[float, tuple[float, float], dict[str, int]]:
     """Seconds to import the corpus into a new library at target (wall; CPU of the writing process and of
     the parsing workers), and the row counts the library holds."""
     from workstation.library.store import open_library
@@ -79,7 +79,7 @@ def import_corpus(corpus: Path, target: Path) -> tuple[float, tuple[float, float
     try:
         prepare_search(library)  # as the CLI and the app do on opening: the import keeps the search vocabulary
         started, (own, children) = time.perf_counter(), _cpu()
-        report = import_files(library, [corpus])
+        report = import_files(library, corpus if isinstance(corpus, list) else [corpus])
         elapsed = time.perf_counter() - started
         cpu = (_cpu()[0] - own, _cpu()[1] - children)
         if report.refused:

@@ -32,8 +32,10 @@ __all__ = ["ImportReport", "Problem", "from_newsml", "from_ninjs", "from_nitf", 
 
 CHUNK_BYTES = 16 << 20  # a worker's share of a JSON Lines file (about 2,800 stories), and one write transaction
 BATCH_ITEMS = 5000  # at most this many articles a transaction (a long JSON list, many small files)
-GROUP_BYTES = 1 << 20  # small files are sent to a worker in groups of about this size
-GROUP_FILES = 200
+# Small files go to a worker in groups of about this size: the groups in flight (two a worker) then
+# hold about one write transaction, so the workers parse the next batch while this process writes one.
+GROUP_BYTES = 4 << 20
+GROUP_FILES = 1000
 PARALLEL_BYTES = 8 << 20  # less input than this is read in this process: starting workers costs more
 _HEAD_BYTES = 1 << 16
 

@@ -2,14 +2,17 @@
 
 defusedxml refuses what an attacker's file could use against the reader: entity declarations
 (so "billion laughs" never expands) and external entities or DTDs (so nothing is fetched or read
-from disk). Namespaces are dropped from names: agencies mix prefixes, defaults and none at all.
+from disk). A text with no DTD at all cannot declare or refer to an entity, so one that is plainly
+UTF-8 (or ASCII) and has no `<!DOCTYPE` or `<!ENTITY` anywhere is read by the standard library's
+C parser, twice as fast; anything else goes through defusedxml. Namespaces are dropped from
+element names as soon as a text is read: agencies mix prefixes, defaults and none at all.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, XMLParser
 
 import defusedxml
 import defusedxml.ElementTree as SafeTree
@@ -19,10 +22,35 @@ from workstation.wire.story import ItemError
 XML_NAMESPACE = "{http://www.w3.org/XML/1998/namespace}"
 
 
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+
+
+def _without_dtd(data: bytes | str) -> bool:
+    """Whether a text surely has no DTD: no `<!DOCTYPE`/`<!ENTITY`, and bytes read as UTF-8 from the start."""
+    if isinstance(data, str):
+        return "<!DOCTYPE" not in data and "<!ENTITY" not in data
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if start[:1] != b"<" or start[1:2] == b"\x00":  # UTF-16 or UTF-32: the search below would not see a DTD
+        return False
+    declared = _DECLARED_ENCODING.match(start[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8", b"us-ascii", b"ascii"):
+        return False
+    return b"<!DOCTYPE" not in data and b"<!ENTITY" not in data
+
+
 def parse(data: bytes | str) -> Element:
-    """The root element of an XML text; raises ItemError saying why it cannot be read."""
+    """The root element of an XML text, its names without namespaces; raises ItemError saying why it cannot be read."""
     try:
-        return SafeTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        if _without_dtd(data):
+            parser = XMLParser()
+            parser.feed(data)
+            root = parser.close()
+        else:
+            root = SafeTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        for element in root.iter():
+            if "}" in element.tag:
+                element.tag = element.tag.rsplit("}", 1)[1]
+        return root
     except defusedxml.EntitiesForbidden:
         raise ItemError(
             "the XML declares entities, which are never expanded (an XML bomb, or an unsafe file)"
@@ -36,21 +64,26 @@ def parse(data: bytes | str) -> Element:
 
 
 def local(tag: str) -> str:
-    """An element's name without its namespace."""
+    """An element's name without its namespace (`parse` has dropped them already)."""
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def children(element: Element, name: str) -> list[Element]:
-    """The element's children of that local name."""
-    return [child for child in element if local(child.tag) == name]
+    """The element's children of that name."""
+    return [child for child in element if child.tag == name]
 
 
 def child(element: Element | None, *path: str) -> Element | None:
-    """The first descendant down that path of local names, if any."""
+    """The first descendant down that path of names, if any."""
     for name in path:
         if element is None:
             return None
-        element = next((c for c in element if local(c.tag) == name), None)
+        for candidate in element:
+            if candidate.tag == name:
+                element = candidate
+                break
+        else:
+            return None
     return element
 
 
@@ -84,7 +117,7 @@ def to_html(element: Element) -> str:
 
 
 def _write(node: Element, out: list[str]) -> None:
-    name = local(node.tag)
+    name = node.tag if isinstance(node.tag, str) else ""
     if name and name not in _DROPPED:
         name = _RENAMED.get(name, name)
         href = node.get("href") if name == "a" else None
