@@ -199,3 +199,21 @@ def test_many_small_files_through_the_workers_give_the_same_library(tmp_path):
             dumps.append(conn.exec_driver_sql("SELECT id, headline, body, status FROM articles ORDER BY id").all())
         library.close()
     assert dumps[0] == dumps[1]
+
+
+def test_a_doctype_naming_the_nitf_dtd_is_read_but_never_fetched(library, tmp_path):
+    path = tmp_path / "with-doctype.xml"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE nitf SYSTEM "http://example.org/nitf-3-6.dtd">\n'
+        "<nitf><body><body.head><hedline><hl1>خبر مع تعريف النوع</hl1></hedline></body.head></body></nitf>",
+        encoding="utf-8",
+    )
+    report = import_files(library, [path])
+    assert report.refused == [] and ArticleRepo(library).get(1).headline == "خبر مع تعريف النوع"
+
+
+def test_a_bomb_in_utf16_is_refused_too(library, tmp_path):
+    path = tmp_path / "bomb16.xml"
+    path.write_text((NEWSML / "billion-laughs.xml").read_text().replace('<?xml version="1.0"?>', ""), encoding="utf-16")
+    with pytest.raises(ItemError, match="never expanded"):
+        xmltext.parse(path.read_bytes())
