@@ -240,8 +240,9 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.HEADLINE:
                 return summary.headline or self.tr("(no headline)")
-            if column == self.STATUS:
-                return self.status_name(summary.status)
+            if column == self.STATUS:  # a story in another language says which: it is a source, not copy
+                name = self.status_name(summary.status)
+                return f"{name} · {_LTR_ISOLATE.format(summary.language)}" if summary.language else name
             if column == self.SECTION:
                 return self.section_name(summary.section)
             return _LTR_ISOLATE.format(f"{self._listing.site_time(summary.date):%Y-%m-%d %H:%M}")

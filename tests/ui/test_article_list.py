@@ -253,3 +253,17 @@ def test_an_empty_list_says_why_no_article_is_open(qtbot, library, runner):
     assert panel.empty_reason() == ""
     model.restore_articles([docid])
     assert panel.empty_reason() == "The trash is empty."
+
+
+def test_a_story_in_another_language_shows_its_language(library, runner):
+    from workstation.wire.importer import import_files
+
+    from tests import FIXTURES
+
+    import_files(library, [FIXTURES / "ninjs" / "ninjs-3x.jsonl"])
+    model = ArticleListModel(library, runner)
+    model.set_section("home")
+    statuses = {model.data(model.index(r, ArticleListModel.HEADLINE)): model.data(model.index(r, ArticleListModel.STATUS))
+                for r in range(model.rowCount())}  # fmt: skip
+    assert statuses["Arab summit discusses food security"] == "Draft · \u2066en-GB\u2069"
+    assert statuses["تحذير من موجة حر"] == "Draft"

@@ -34,6 +34,7 @@ class ArticleSummary:
     status: str
     date: datetime  # published, else created (naive UTC)
     trashed_at: datetime | None
+    language: str = ""  # a wire story's language when it is not the site's
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,9 @@ class Listing:
 
     def _fetch(self, session, where: list, order: tuple, limit: int | None) -> list[ArticleSummary]:
         stmt = (
-            select(Article.id, Article.headline, Section.slug, Article.status, _DATE, Article.trashed_at)
+            select(
+                Article.id, Article.headline, Section.slug, Article.status, _DATE, Article.trashed_at, Article.language
+            )
             .join(Section, Section.id == Article.section_id)
             .where(*where)
             .order_by(*order)
