@@ -49,12 +49,25 @@ class FocusPreview(QWidget):
     def _load(self, record: GalleryItemRecord | None) -> QImage:
         if self.cache_dir is None or record is None:
             return QImage()
-        path = preview_path(self.cache_dir, record.sha256)
-        reader = QImageReader(str(path))
+        reader = QImageReader(str(preview_path(self.cache_dir, record.sha256)))
+        # Decoded at the size shown (a JPEG scales while it decodes): a photo appears at once.
+        size = reader.size().transposed() if record.rotate in (90, 270) else reader.size()
+        fitted = size.scaled(self.size() * self.devicePixelRatioF(), Qt.AspectRatioMode.KeepAspectRatio)
+        if size.isValid() and 0 < fitted.width() < size.width():
+            reader.setScaledSize(fitted.transposed() if record.rotate in (90, 270) else fitted)
         image = reader.read()
         if image.isNull():
             return image
         return image.transformed(QTransform().rotate(record.rotate)) if record.rotate else image
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._image is not None and not self._image.isNull() and self.record is not None:
+            wanted = self._image.size().scaled(
+                self.size() * self.devicePixelRatioF(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            if wanted.width() > self._image.width():
+                self._image = None  # shown larger than read: read again when next drawn
 
     def image_rect(self) -> QRectF:
         """Where the photo is drawn, in widget coordinates (centred, aspect kept)."""
