@@ -35,7 +35,8 @@ def newest_first(stories: list[Story]) -> list[Story]:
 
 
 def rss(renderer: Renderer, stories: list[Story]) -> bytes:
-    """An RSS 2.0 feed of the newest stories (links relative to the feed, like every link of the bundle)."""
+    """An RSS 2.0 feed of the newest stories (links absolute under the site's base URL, else relative
+    to the feed like every link of the bundle)."""
     site = renderer.site
     items = newest_first(stories)[:FEED_ITEMS]
     names = site.section_names()

@@ -1,5 +1,6 @@
 """Exported pages in a real browser (Debian's Chromium driven by Playwright): no typed script runs,
-and the article page is laid out right to left with the photo and the pager where the reference has them."""
+the article page is laid out right to left with the photo and the pager where the reference has
+them, on a phone too, and web fonts that arrive late barely move the page."""
 
 from __future__ import annotations
 
@@ -81,9 +82,12 @@ def test_no_typed_script_runs(site, browser):
 
 def test_article_page_reads_right_to_left_like_the_reference(served, browser, request):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
+    console = []  # a page policy refusing its own inline styles or fonts would show here
+    page.on("console", lambda m: console.append(m.text) if m.type in ("error", "warning") else None)
     page.goto(f"{served}2017-04/13/c_{SEED_DOCID}_2.htm")
     page.wait_for_load_state("load")
     page.evaluate("document.fonts.ready")
+    assert console == [], console
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # the bundled font is the one in use
     loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)")
