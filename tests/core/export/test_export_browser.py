@@ -184,6 +184,8 @@ def test_article_on_a_phone(served, browser, request):
     shots = Path(request.config.rootpath) / "shots"
     if shots.is_dir():  # for a person to look at; the folder is git-ignored
         page.screenshot(path=str(shots / "article-412x915.png"))
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the lazy photos load
+        page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
         page.screenshot(path=str(shots / "article-412x915-full.png"), full_page=True)
     context.close()
 
