@@ -121,6 +121,7 @@ class Renderer:
         self.card_macro, self.thumb_macro = macros.card, macros.thumb
         self._card_html: dict[tuple[int, str, bool, bool], Markup] = {}
         self._style: dict[str, tuple[Markup, str]] = {}
+        self._head: dict[str, Markup] = {}
         self._excerpts: dict[int, str] = {}
         self._nav: dict[str, Markup] = {}
         self._cards: dict[int, Card] = {}
@@ -232,11 +233,18 @@ class Renderer:
             style = self._style[root] = (Markup(css), f"'sha256-{digest}'")
         return style
 
+    def head_links(self, root: str) -> Markup:
+        """The preloads, icons and inline stylesheet of a page's head, rendered once a folder depth."""
+        if root not in self._head:
+            self._head[root] = Markup(self.env.get_template("_head.html").render(
+                root=root, fonts=seo.PRELOADED_FONTS, style=self.style(root)[0]))  # fmt: skip
+        return self._head[root]
+
     def _common(self, root: str, title: str, path: str, description: str) -> dict:
         return {"root": root, "nav": self.nav(root), "site_name": self.site.site_name,
                 "agency_name": self.site.agency_name, "title": title, "description": description,
-                "canonical": self.site.url(path) if self.site.base_url else None, "style": self.style(root)[0],
-                "style_csp": self.style(root)[1], "fonts": seo.PRELOADED_FONTS}  # fmt: skip
+                "canonical": self.site.url(path) if self.site.base_url else None,
+                "head_links": self.head_links(root), "style_csp": self.style(root)[1]}  # fmt: skip
 
     def article_pages(self, story: Story, root: str = "../../") -> list[tuple[str, bytes]]:
         """Every page of a story: page k shows gallery photo k, with the pager between them."""
