@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import shutil
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -126,6 +127,15 @@ def test_article_page_reads_right_to_left_like_the_reference(served, browser, re
     page.close()
 
 
+def wait_until(page, condition: str, timeout: float = 30) -> None:
+    """Polls a condition from outside the page (wait_for_function evaluates a string inside it,
+    which the page's content policy refuses)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(condition):
+        assert time.monotonic() < deadline, f"timed out waiting for {condition}"
+        time.sleep(0.05)
+
+
 WATCH_SHIFTS = """() => {
   window.shifted = 0;
   new PerformanceObserver(list => { for (const e of list.getEntries()) window.shifted += e.value; })
@@ -185,7 +195,7 @@ def test_article_on_a_phone(served, browser, request):
     if shots.is_dir():  # for a person to look at; the folder is git-ignored
         page.screenshot(path=str(shots / "article-412x915.png"))
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the lazy photos load
-        page.wait_for_function("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+        wait_until(page, "[...document.images].every(i => i.complete && i.naturalWidth > 0)")
         page.screenshot(path=str(shots / "article-412x915-full.png"), full_page=True)
     context.close()
 
