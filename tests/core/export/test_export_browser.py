@@ -194,8 +194,8 @@ def test_article_on_a_phone(served, browser, request):
     shots = Path(request.config.rootpath) / "shots"
     if shots.is_dir():  # for a person to look at; the folder is git-ignored
         page.screenshot(path=str(shots / "article-412x915.png"))
-        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # the lazy photos load
-        wait_until(page, "[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+        wait_until(page, "[...document.images].every(i => i.complete && i.naturalWidth > 0)")  # all shown
         page.screenshot(path=str(shots / "article-412x915-full.png"), full_page=True)
     context.close()
 
