@@ -84,28 +84,11 @@ def cmd_import(args, library: Library) -> int:
 
 
 def _watch_folder(folder: Path, library: Library) -> int:
-    """Imports what arrives in the folder until Ctrl+C or SIGTERM (exit 0); a file being imported is finished first."""
-    import signal
-
-    from workstation.wire.watch import FolderWatch, watch
+    from workstation.wire.watch import FolderWatch, watch_until_signalled
 
     watcher = FolderWatch(library, folder)
-    stop: list[int] = []
-
-    def on_signal(signum, _frame) -> None:
-        if stop:  # asked twice: stop now (an interrupted file stays in the folder and is read again next time)
-            raise KeyboardInterrupt
-        stop.append(signum)
-
-    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
     print(f"watching {folder} (Ctrl+C stops)", file=sys.stderr, flush=True)
-    try:
-        watch(watcher, lambda: bool(stop), lambda outcome: print(outcome.summary(), file=sys.stderr, flush=True))
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+    watch_until_signalled(watcher, lambda outcome: print(outcome.summary(), file=sys.stderr, flush=True))
     print("stopped watching", file=sys.stderr)
     return EXIT_OK
 

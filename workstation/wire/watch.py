@@ -11,6 +11,7 @@ is reported once and left alone until it changes.
 from __future__ import annotations
 
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -152,3 +153,24 @@ def watch(watcher: FolderWatch, stopped: Callable[[], bool], tell: Callable[[Fil
         deadline = time.monotonic() + interval
         while not stopped() and time.monotonic() < deadline:
             time.sleep(0.05)
+
+
+def watch_until_signalled(watcher: FolderWatch, tell: Callable[[FileOutcome], None]) -> None:
+    """Watches until Ctrl+C or SIGTERM (from the main thread). The file being imported is finished
+    first; a second signal stops at once (that file stays in the folder and is read again next time,
+    which updates what it had already made)."""
+    stop: list[int] = []
+
+    def on_signal(signum, _frame) -> None:
+        if stop:
+            raise KeyboardInterrupt
+        stop.append(signum)
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        watch(watcher, lambda: bool(stop), tell)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
