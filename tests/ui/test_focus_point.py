@@ -88,3 +88,23 @@ def test_a_click_beside_the_photo_changes_nothing(qtbot, panel):
     )
     qtbot.mouseClick(preview, Qt.MouseButton.LeftButton, pos=outside)
     assert _items(panel)[0].focus_x is None and panel.undoStack().count() == 0
+
+
+def _ink(widget) -> tuple[int, int]:
+    image = widget.viewport().grab().toImage()
+    xs = [x for x in range(image.width()) for y in range(0, 24) if QColor(image.pixel(x, y)).lightness() < 100]
+    return min(xs), max(xs)
+
+
+def test_the_caption_box_sets_a_caption_flush_with_its_own_start(qtbot, panel):
+    _current(panel, 0)
+    caption = panel.editor.caption
+    width = caption.viewport().width()
+    caption.setPlainText("إطلاق صاروخ فالكون 9 حاملا القمر الصناعي")
+    qtbot.wait(10)
+    left, right = _ink(caption)
+    assert right > width - 20 and left > width / 3  # Arabic: flush right
+    caption.setPlainText("Launch of Falcon 9")
+    qtbot.wait(10)
+    left, right = _ink(caption)
+    assert left < 20 and right < width * 2 / 3  # Latin: flush left

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -37,6 +38,28 @@ class CaptionEdit(QPlainTextEdit):
     """A caption box that reports its text when the editor leaves it (one undo step per edit)."""
 
     committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._direction: Qt.LayoutDirection | None = None
+        self.textChanged.connect(self._follow_direction)
+        self._follow_direction()
+
+    def _follow_direction(self) -> None:
+        # A plain text box lays every line out from the left whatever its direction: an Arabic caption
+        # is put flush right, a Latin one flush left, as the text itself reads.
+        direction = text_direction(self.toPlainText())
+        if direction != self._direction:
+            self._direction = direction
+            option = self.document().defaultTextOption()
+            edge = (
+                Qt.AlignmentFlag.AlignRight
+                if direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft
+            )
+            option.setAlignment(edge | Qt.AlignmentFlag.AlignAbsolute)
+            option.setTextDirection(direction)
+            self.document().setDefaultTextOption(option)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
@@ -96,10 +119,16 @@ class ItemEditor(QWidget):
             self.source_form.addRow(title, label)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.clear_focus, 0, Qt.AlignmentFlag.AlignTrailing)
         layout.addLayout(fields)
-        layout.addWidget(self.source_box)
+        # What the file said scrolls when the pane is short, so the photo keeps room to be clicked.
+        source = QScrollArea()
+        source.setWidget(self.source_box)
+        source.setWidgetResizable(True)
+        source.setFrameShape(QScrollArea.Shape.NoFrame)
+        source.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(source, 1)
         self.show_record(None)
 
     def show_record(self, record: GalleryItemRecord | None) -> None:

@@ -29,13 +29,13 @@ class FocusPreview(QWidget):
         self._image: QImage | None = QImage()  # None: not read yet (read when first drawn)
         self._key: tuple | None = None  # (sha256, rotate) of the image
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(200)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setAccessibleName(self.tr("Focal point"))
         self.setToolTip(self.tr("Click the photo where its crops should be centred"))
 
     def sizeHint(self) -> QSize:
-        return QSize(320, 220)
+        return QSize(320, 240)
 
     def show_record(self, record: GalleryItemRecord | None) -> None:
         """Shows this item's photo and focal point (None: nothing)."""

@@ -31,6 +31,7 @@ from workstation.photos.files import photo_path
 from workstation.photos.gallery import GalleryItemRecord
 from workstation.photos.renditions import ensure_renditions
 
+from ui.gallery.editor import text_direction
 from ui.mime import MIME_ITEMS, decode_items, encode_items
 
 ItemIdRole = Qt.ItemDataRole.UserRole + 1
@@ -159,7 +160,11 @@ class GalleryModel(QAbstractListModel):
             return None
         r = self.records[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{r.position}. {r.caption or r.filename}"
+            # A mark of the text's own direction first, so the number stays at the start of the caption
+            # in a view of either direction.
+            text = r.caption or r.filename
+            mark = "\u200f" if text_direction(text) == Qt.LayoutDirection.RightToLeft else "\u200e"
+            return f"{mark}{r.position}. {text}"
         if role == Qt.ItemDataRole.EditRole:
             return r.caption
         if role == Qt.ItemDataRole.DecorationRole:
