@@ -43,6 +43,7 @@ class IncomingArticle:
     language: str = ""  # the story's language when it is not the site's
     urgency: int | None = None
     embargoed: datetime | None = None  # when its embargo ends
+    wire_version: int | None = None  # the item's own version number, when it gives one
 
 
 # Long texts arrive as UTF-8 bytes and are bound with CAST(? AS TEXT): SQLite takes the bytes as
@@ -52,7 +53,8 @@ class IncomingArticle:
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, section_id, headline, subheadline, dateline_city, dateline_at, dateline_agency, "
     "byline, source_title, keywords, body, status, uri, created_at, updated_at, published_at, trashed_at, version, "
-    "language, urgency, embargoed) VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"
+    "language, urgency, embargoed, wire_version) "
+    "VALUES (?, ?, ?, ?, ?, ?, '', ?, '', ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
 )
 # An import that puts an article in the trash says so in the reason: a later import may take out
 # of the trash only what an import put there, never what an editor trashed.
@@ -203,7 +205,7 @@ class BulkWriter:
             json.dumps(v.get("keywords", []), ensure_ascii=False), self.backend.utf8_text(article.body or b""),
             article.status, article.uri,
             t(now), t(now), t(published_at), t(now) if article.trash else None,
-            article.language, article.urgency, t(article.embargoed),
+            article.language, article.urgency, t(article.embargoed), article.wire_version,
         ))  # fmt: skip
         if article.trash:
             self.canceled.append(docid)
@@ -213,12 +215,17 @@ class BulkWriter:
 
     def _update(self, docid: int, article: IncomingArticle) -> None:
         conn, t = self.conn, self.time
-        version, published_at, trashed_at = conn.exec_driver_sql(
-            self.sql("SELECT version, published_at, trashed_at FROM articles WHERE id = ?"), (docid,)
+        version, published_at, trashed_at, wire_version = conn.exec_driver_sql(
+            self.sql("SELECT version, published_at, trashed_at, wire_version FROM articles WHERE id = ?"), (docid,)
         ).one()
+        if article.wire_version is not None and wire_version is not None and wire_version > article.wire_version:
+            # A correction that arrives late must not undo the newer text already in the library.
+            raise ItemRefused(f"version {article.wire_version} is older than version {wire_version}, already imported")
         conn.exec_driver_sql(self.keep_before_import, (docid,))
         changes: dict[str, Any] = dict(article.values)  # only what the item carries: an editor's additions stay
         changes.update(language=article.language, urgency=article.urgency, embargoed=t(article.embargoed))
+        if article.wire_version is not None:
+            changes["wire_version"] = article.wire_version
         if "keywords" in changes:
             changes["keywords"] = json.dumps(changes["keywords"], ensure_ascii=False)
         if article.body is not None:

@@ -99,6 +99,7 @@ class Article(Base):
     language: Mapped[str] = mapped_column(String(35), default="", server_default="")
     urgency: Mapped[int | None]
     embargoed: Mapped[datetime | None]
+    wire_version: Mapped[int | None]  # the item version (NewsML-G2 `version`) last imported
 
     # Every UPDATE also checks the version it read, so a concurrent writer cannot slip in.
     __mapper_args__ = {"version_id_col": version, "version_id_generator": False}

@@ -16,8 +16,8 @@ from workstation.errors import LibraryError
 from workstation.library.backends import Backend, backend_for
 from workstation.library.urls import masked, server_url
 
-SCHEMA_HEAD = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+SCHEMA_HEAD = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 PHOTOS_SETTING = "photos_folder"  # a server library's photo folder, as every workstation mounts it
 PHOTOS_ENV = "WORKSTATION_PHOTOS"  # this workstation's own path to it
 EDITOR_ENV = "WORKSTATION_EDITOR"

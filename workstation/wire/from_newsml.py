@@ -61,6 +61,7 @@ def read(data: bytes, sections: SectionMatcher) -> Parsed:
                 raise ItemError(f"version {version} is older than version {versions[story.uri]} earlier in the file")
             if story.uri:
                 versions[story.uri] = version
+            story.version = version if element.get("version") else None
             result.items.append((path, to_incoming(story, 0, sections)))
         except ItemError as exc:
             result.problems.append((path, str(exc)))

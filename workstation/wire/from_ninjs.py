@@ -122,6 +122,10 @@ def read_item(item: Any) -> WireStory:
     urgency = item.get("urgency")
     story.urgency = urgency if isinstance(urgency, int) and not isinstance(urgency, bool) else None
     story.pubstatus = pubstatus(_get(item, "pubstatus"))
+    number = item.get("version")
+    if isinstance(number, str) and number.strip().isdigit():
+        number = int(number)
+    story.version = number if isinstance(number, int) and not isinstance(number, bool) else None
     uri = item.get("uri")
     if uri is not None and (not isinstance(uri, str) or not uri.strip()):
         raise ItemError("uri is not text")

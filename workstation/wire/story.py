@@ -65,6 +65,7 @@ class WireStory:
     version_created: datetime | None = None
     embargoed: datetime | None = None
     urgency: int | None = None
+    version: int | None = None  # the item's own version number (NewsML-G2 `version`, ninjs `version`)
     pubstatus: str = "usable"  # usable, withheld or canceled
     uri: str | None = None
     language: str | None = None  # a BCP 47 tag as the item gives it
@@ -222,4 +223,5 @@ def to_incoming(story: WireStory, line: int, sections: SectionMatcher) -> Incomi
         language=story.language.strip()[:35] if foreign else "",
         urgency=story.urgency if story.urgency is not None and 0 <= story.urgency <= 9 else None,
         embargoed=story.embargoed,
+        wire_version=story.version if story.version is not None and 0 < story.version < 1 << 31 else None,
     )

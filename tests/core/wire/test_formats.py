@@ -217,3 +217,24 @@ def test_a_bomb_in_utf16_is_refused_too(library, tmp_path):
     path.write_text((NEWSML / "billion-laughs.xml").read_text().replace('<?xml version="1.0"?>', ""), encoding="utf-16")
     with pytest.raises(ItemError, match="never expanded"):
         xmltext.parse(path.read_bytes())
+
+
+def test_an_older_version_of_a_guid_never_overwrites_a_newer_one(library, tmp_path):
+    source = (NEWSML / "newsitem-nitf.xml").read_text(encoding="utf-8")
+    newer = tmp_path / "v3.xml"
+    newer.write_text(source.replace('version="1"', 'version="3"'), encoding="utf-8")
+    older = tmp_path / "v2.xml"
+    older.write_text(
+        source.replace('version="1"', 'version="2"').replace("يثبت أسعار الفائدة", "يدرس أسعار الفائدة"),
+        encoding="utf-8",
+    )
+    assert import_files(library, [newer]).created == 1
+    report = import_files(library, [older])
+    assert report.refused == [Problem(f"{older}:/newsItem", "version 2 is older than version 3, already imported")]
+    assert ArticleRepo(library).get(800001).headline == "البنك المركزي المصري يثبت أسعار الفائدة"
+    again = import_files(library, [newer])  # the same version again: taken (an agency resending it)
+    assert (again.updated, again.refused) == (1, [])
+    later = tmp_path / "v4.xml"
+    later.write_text(source.replace('version="1"', 'version="4"').replace("يثبت", "يخفض"), encoding="utf-8")
+    assert import_files(library, [later]).updated == 1
+    assert ArticleRepo(library).get(800001).headline == "البنك المركزي المصري يخفض أسعار الفائدة"
