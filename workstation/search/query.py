@@ -22,28 +22,23 @@ match wrapped in <mark>…</mark>, with "…" where the text was cut.
 
 from __future__ import annotations
 
-import html
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import datetime
 
-from sqlalchemy import bindparam
 from sqlalchemy import text as sql
 
-from workstation.body.richtext import body_text
 from workstation.errors import no_such_section
 from workstation.library.backends import CANDIDATES, INDEX_COLUMNS, INDEX_WEIGHTS, TOTAL_CAP, fold_accents
 from workstation.library.backends import WORD as _WORD
 from workstation.library.store import Library
 from workstation.search.analyzer import is_form, vocabulary_keys
-from workstation.search.textnorm import normalize, normalize_with_offsets
+from workstation.search.hits import Hit, hits
+from workstation.search.textnorm import normalize
 from workstation.search.vocabulary import VOCABULARY_TABLE, Vocabulary
 
 ORDERS = ("relevance", "newest")
 MIN_PREFIX = 3  # letters before a `*`: shorter prefixes match most of an Arabic library
-SNIPPET_CHARS = 180  # about 30 Arabic words
 MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched as those words
 # bm25 weights of the index columns: headline, body, byline, keywords, captions.
 WEIGHTS = tuple(INDEX_WEIGHTS[c] for c in INDEX_COLUMNS)
@@ -53,27 +48,6 @@ _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 _PART = re.compile(r'"([^"]*)"?(\*?)|([^\s"]+)')
 # Stems spelled only with these (normalized Arabic letters, digits) are indexed as they are.
 _PLAIN = re.compile(r"[\u0621-\u063A\u0641-\u064A0-9]+")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One article found: what a result list shows of it."""
-
-    docid: int
-    headline: str
-    section: str  # slug
-    snippet: str  # HTML: escaped text, matches in <mark>…</mark>
-    published: datetime | None  # naive UTC
-
-    def as_json(self) -> dict:
-        """The hit as the CLI's `search --json` prints it (docs/cli.md)."""
-        return {
-            "docid": self.docid,
-            "headline": self.headline,
-            "section": self.section,
-            "snippet": self.snippet,
-            "published": self.published.isoformat() + "Z" if self.published else None,
-        }
 
 
 @dataclass(frozen=True)
@@ -126,7 +100,7 @@ class Term:
     def finder(self) -> re.Pattern:
         """A regular expression finding the part in normalized, folded text (see `_spans`)."""
         spellings = sorted(self.spellings, key=lambda words: -sum(map(len, words)))
-        choices = [r"[\W_]+".join(re.escape(_fold(w)) for w in words) for words in spellings]
+        choices = [r"[\W_]+".join(re.escape(fold_accents(w)) for w in words) for words in spellings]
         # Literal first, so the regex engine can scan fast; the start of a word is checked after.
         tail = r"[^\W_]*" if self.prefix else r"(?![^\W_])"
         cased = any(c.lower() != c.upper() for c in choices)
@@ -186,8 +160,8 @@ def search(
         exact = True
         if total is None:
             total, exact = scope.count()
-        hits = _hits(conn, docids, scope.terms)
-    return SearchResult(query, total, hits, exact)
+        found = hits(conn, docids, [t.finder() for t in scope.terms])
+    return SearchResult(query, total, found, exact)
 
 
 # -- finding the matches ---------------------------------------------------------------------------
@@ -353,158 +327,3 @@ def _section_id(conn, slug: str | None) -> int | None:
     if row is None:
         raise no_such_section(slug)
     return row[0]
-
-
-# -- hits and snippets ------------------------------------------------------------------------------
-def _hits(conn, docids: list[int], terms: list[Term]) -> list[Hit]:
-    if not docids:
-        return []
-    ids = {"ids": docids}
-    rows = {
-        row[0]: tuple(row)
-        for row in conn.execute(
-            sql(
-                "SELECT a.id, a.headline, a.body, a.byline, a.keywords, s.slug, a.published_at "
-                "FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            ids,
-        )
-    }
-    captions: dict[int, list[str]] = {}
-    for docid, caption in conn.execute(
-        sql(
-            "SELECT article_id, caption FROM gallery_items WHERE article_id IN :ids ORDER BY article_id, position"
-        ).bindparams(bindparam("ids", expanding=True)),
-        ids,
-    ):
-        captions.setdefault(docid, []).append(caption)
-    finders = [t.finder() for t in terms]
-    hits = []
-    for docid in docids:
-        row = rows.get(docid)
-        if row is None:  # deleted between the two statements
-            continue
-        _, headline, body, byline, keywords, slug, published = row
-        fields = (
-            body_text(body),
-            "\n".join(captions.get(docid, ())),
-            " ".join(json.loads(keywords) if isinstance(keywords, str) else (keywords or ())),
-            byline,
-            headline,
-        )
-        hits.append(Hit(docid, headline, slug, _snippet(fields, finders), _time(published)))
-    return hits
-
-
-def _snippet(fields: tuple[str, ...], finders: list[re.Pattern]) -> str:
-    """A marked excerpt of the field holding the most of the query's parts.
-
-    Fields come in order of preference, the headline last: it is shown beside the snippet
-    anyway, so it is the snippet only when nothing else matches.
-    """
-    best = None
-    for i, text in enumerate(fields):
-        if best is not None and i == len(fields) - 1:
-            break
-        norm, origin = _normalized(text)
-        spans = _spans(_fold(norm), finders)
-        parts = len({n for _, _, n in spans})
-        if parts and (best is None or parts > best[0]):
-            best = (parts, text, norm, origin, spans)
-            if parts == len(finders):
-                break
-    if best is not None:
-        return _excerpt(*best[1:])
-    text = fields[0]
-    cut = _word_end(text, SNIPPET_CHARS)
-    return html.escape(text[:cut].replace("\n", " "), quote=False) + (" …" if cut < len(text) else "")
-
-
-def _spans(text: str, finders: list[re.Pattern]) -> list[tuple[int, int, int]]:
-    """Where the finders match whole words (or word starts, for a prefix): (start, end, finder), in order."""
-    spans = []
-    for n, finder in enumerate(finders):
-        for m in finder.finditer(text):
-            if m.start() == 0 or not text[m.start() - 1].isalnum():  # isalnum: [^\W_]
-                spans.append((m.start(), m.end(), n))
-    return sorted(spans)
-
-
-def _normalized(text: str) -> tuple[str, list[int] | None]:
-    """The normalized text and where each of its characters came from (None: the same place)."""
-    norm = normalize(text)
-    if len(norm) == len(text):  # nothing was removed, and every other change is one letter for one
-        return norm, None
-    return normalize_with_offsets(text)
-
-
-def _excerpt(text: str, norm: str, origin: list[int] | None, spans: list[tuple[int, int, int]]) -> str:
-    # The window (in normalized text) holding the most of the query's parts, then the most
-    # matches; it starts a little before its first match.
-    starts = [s for s, _, _ in spans]
-    best, start_at = (0, 0), 0
-    for i, start in enumerate(starts):
-        inside = spans[i : bisect_right(starts, start + SNIPPET_CHARS - 1)]
-        score = (len({n for _, _, n in inside}), len(inside))
-        if score > best:
-            best, start_at = score, i
-    first, first_end, _ = spans[start_at]
-    begin = _word_start(norm, max(0, first - SNIPPET_CHARS // 4))
-    end = _word_end(norm, max(begin + SNIPPET_CHARS, first_end))
-    marks = [(s, e) for s, e, _ in spans if s >= begin and e <= end]
-
-    def at(k: int) -> int:  # a normalized offset in the original text; an end takes the marks after it
-        if origin is None:
-            return k
-        return origin[k] if k < len(origin) else len(text)
-
-    out = ["… "] if begin > 0 else []
-    pos = at(begin) if begin > 0 else 0
-    for s, e in _merged(marks):
-        out.append(_escape(text[pos : at(s)]))
-        out.append("<mark>" + _escape(text[at(s) : at(e)]) + "</mark>")
-        pos = at(e)
-    out.append(_escape(text[pos : at(end)]))
-    if end < len(norm):
-        out.append(" …")
-    return "".join(out).strip()
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
-def _escape(text: str) -> str:
-    return html.escape(text.replace("\n", " "), quote=False)
-
-
-def _word_start(text: str, k: int) -> int:
-    """The start of the word at k (k itself when it is not inside a word)."""
-    while 0 < k < len(text) and not text[k - 1].isspace():
-        k -= 1
-    return k
-
-
-def _word_end(text: str, k: int) -> int:
-    """The end of the word at k."""
-    while k < len(text) and not text[k].isspace():
-        k += 1
-    return min(k, len(text))
-
-
-def _time(value) -> datetime | None:
-    if value is None:
-        return None
-    if not isinstance(value, datetime):  # SQLite gives the stored text
-        value = datetime.fromisoformat(value)
-    return value.replace(microsecond=0)
-
-
-def _fold(text: str) -> str:
-    return fold_accents(text)

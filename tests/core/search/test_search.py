@@ -18,7 +18,8 @@ from workstation.errors import NotFoundError
 from workstation.library.models import GalleryItem, Photo
 from workstation.photos.gallery import GalleryRepo
 from workstation.search import query as search_module
-from workstation.search.query import Hit, _snippet, parse_query, search
+from workstation.search.hits import Hit, snippet
+from workstation.search.query import parse_query, search
 from workstation.search.textnorm import normalize
 
 
@@ -114,12 +115,12 @@ _spelled = st.lists(
 @given(st.lists(st.one_of(_word, _spelled.map(lambda w: "".join(c + "".join(m) for c, m in w))), max_size=80), _word)
 def test_snippet_marks_are_query_words_in_their_original_spelling(words, query):
     text = " ".join(words)
-    snippet = _snippet((text,), [t.finder() for t in parse_query(query)])
-    marked = re.findall("<mark>(.*?)</mark>", snippet)
+    marked_text = snippet((text,), [t.finder() for t in parse_query(query)])
+    marked = re.findall("<mark>(.*?)</mark>", marked_text)
     assert all(normalize(html.unescape(m)) == normalize(query) for m in marked)
     expected = [w for w in words if normalize(w) == normalize(query)]
     assert bool(marked) == bool(expected)
-    plain = html.unescape(re.sub("</?mark>", "", snippet)).removeprefix("… ").removesuffix(" …")
+    plain = html.unescape(re.sub("</?mark>", "", marked_text)).removeprefix("… ").removesuffix(" …")
     assert plain in text
 
 
