@@ -108,3 +108,22 @@ def test_the_caption_box_sets_a_caption_flush_with_its_own_start(qtbot, panel):
     qtbot.wait(10)
     left, right = _ink(caption)
     assert left < 20 and right < width * 2 / 3  # Latin: flush left
+
+
+def test_a_lost_preview_shows_once_the_thumbnail_loader_has_made_it_again(qtbot, library, story, cache):
+    from workstation.photos.renditions import preview_path, thumb_path
+
+    from ui.gallery import GalleryPanel
+
+    first = GalleryRepo(library).items(story)[0]
+    for path in (preview_path(cache, first.sha256), thumb_path(cache, first.sha256)):
+        path.unlink()
+    panel = GalleryPanel(library, cache_dir=cache)
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.set_article(story)
+    panel.show()
+    _current(panel, 0)
+    qtbot.waitUntil(lambda: preview_path(cache, first.sha256).is_file())
+    qtbot.waitUntil(lambda: not panel.editor.preview.image_rect().isEmpty())
+    panel.shutdown()

@@ -46,6 +46,17 @@ class FocusPreview(QWidget):
             self._image = None if record is not None else QImage()
         self.update()
 
+    def photo_ready(self, sha256: str) -> None:
+        """Reads the photo again if its preview was missing (the thumbnail loader remakes both)."""
+        if (
+            self.record is not None
+            and self.record.sha256 == sha256
+            and self._image is not None
+            and self._image.isNull()
+        ):
+            self._image = None
+            self.update()
+
     def _load(self, record: GalleryItemRecord | None) -> QImage:
         if self.cache_dir is None or record is None:
             return QImage()

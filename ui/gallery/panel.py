@@ -93,6 +93,7 @@ class GalleryPanel(QWidget):
         self.editor = ItemEditor(cache_dir=self.cache_dir)
         self.editor.edited.connect(lambda item_id, field, value: self.edit_item(item_id, {field: value}))
         self.editor.framed.connect(self.set_focus)
+        self.thumbnails.loaded.connect(self.editor.preview.photo_ready)
 
         self.toolbar = QToolBar()
         self.add_action = self._action(self.tr("Add photos…"), self.choose_files, QKeySequence("Ctrl+Shift+I"))
