@@ -82,13 +82,7 @@ def write_lock(session: Session) -> None:
     in a transaction. SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock.
     """
     conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_WRITE_LOCK_KEY})")
-
-
-_WRITE_LOCK_KEY = 0x57534C4B  # any constant the library's writers agree on
+    backend_for(conn.dialect.name).lock_writes(conn)
 
 
 def photos_dir_beside(path: Path) -> Path:

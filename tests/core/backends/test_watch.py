@@ -105,3 +105,34 @@ def test_presence_marks_are_seen_by_others_and_lapse(any_library):
     assert mine.others() == {a.docid: ["سامي"]}
     theirs.stop()
     assert mine.others() == {}
+
+
+def test_the_change_log_forgets_what_is_days_old(tmp_path):
+    library = open_library(str(tmp_path / "desk.sqlite"))
+    ArticleRepo(library).create(headline="جديد")
+    with library.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO changes (at, event) VALUES ('2020-01-01T00:00:00.000Z', 'article.saved')")
+    feed = library.backend.change_feed(library.engine)
+    with library.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT event FROM changes ORDER BY id").scalars().all() == ["article.created"]
+    feed.close()
+    library.close()
+
+
+def test_watch_prints_tab_separated_lines_without_json(tmp_path):
+    library = open_library(str(tmp_path / "desk.sqlite"))
+    env = dict(os.environ, WORKSTATION_EDITOR="منى", PYTHONPATH=os.getcwd())
+    proc = subprocess.Popen([sys.executable, "-m", "workstation.cli", "--db", str(library.path), "watch"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)  # fmt: skip
+    try:
+        assert "watching" in proc.stderr.readline()
+        writer = open_library(str(library.path), editor="منى")
+        docid = ArticleRepo(writer).create(section="sports", headline="هدف").docid
+        fields = proc.stdout.readline().rstrip("\n").split("\t")
+        assert fields[1:] == ["article.created", str(docid), "sports", "v1", "منى"]
+        assert len(fields[0]) == 8 and fields[0][2] == ":"
+        writer.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+        library.close()

@@ -84,6 +84,9 @@ class Backend(Protocol):
     def begin_write(self, conn: Connection) -> None:
         """Starts a write transaction on a connection that has none."""
 
+    def lock_writes(self, conn: Connection) -> None:
+        """Makes this transaction the library's one writer until it ends (call it first in the transaction)."""
+
     def begin_snapshot(self, conn: Connection) -> None:
         """Starts a read transaction whose statements all see one state of the library."""
 

@@ -95,6 +95,7 @@ class SqliteFeed:
         self.engine = engine
         with engine.connect() as conn:
             self.last = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM changes").scalar()
+        prune(engine)
 
     def poll(self, timeout: float) -> list[dict]:
         """The events since the last poll, waiting up to `timeout` seconds for the first."""
@@ -145,6 +146,24 @@ class PostgresFeed:
     def close(self) -> None:
         """Closes the listening connection."""
         self.conn.close()
+
+
+KEEP_DAYS = 2  # the change log keeps this much: a reader only ever wants what follows its start
+
+
+def prune(engine) -> None:
+    """Drops change-log rows older than KEEP_DAYS (skipped when another writer holds the file)."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "DELETE FROM changes WHERE at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)", (f"-{KEEP_DAYS} days",)
+            )
+    except (OperationalError, sqlite3.OperationalError):
+        pass
 
 
 def _collapsed(events: list[dict]) -> list[dict]:

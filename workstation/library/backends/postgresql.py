@@ -27,6 +27,7 @@ from workstation.library.backends import (
 )
 from workstation.library.backends.changelog import PostgresFeed
 
+WRITE_LOCK_KEY = 0x57534C4B  # any constant the library's writers agree on
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this one
 MAX_POSITIONS = 255  # positions kept a word
 # Columns in the order they are laid out in the tsvector, with their weight letter.
@@ -113,6 +114,10 @@ class PostgresBackend:
     def begin_write(self, conn: Connection) -> None:
         """Nothing to do: the first statement begins the transaction; rows lock as they are written."""
         conn.exec_driver_sql("SELECT 1")
+
+    def lock_writes(self, conn: Connection) -> None:
+        """A transaction-level advisory lock that every writer of the library takes."""
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     def begin_snapshot(self, conn: Connection) -> None:
         """REPEATABLE READ, READ ONLY: every statement of the transaction sees the same snapshot."""

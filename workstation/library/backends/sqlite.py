@@ -64,6 +64,10 @@ class SqliteBackend:
         """BEGIN IMMEDIATE: the write lock up front, so a batch never fails half way on a busy library."""
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
+    def lock_writes(self, conn: Connection) -> None:
+        """BEGIN IMMEDIATE: the write lock of the file, for the whole transaction."""
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
     def begin_snapshot(self, conn: Connection) -> None:
         """A read transaction: in WAL mode its first read fixes what it sees while others write."""
         conn.exec_driver_sql("BEGIN")
