@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workstation import __version__
+from workstation.library.urls import masked
 
 LOG_NAME = "crash.log"
 LOG_MAX_BYTES = 512 * 1024
@@ -112,8 +113,9 @@ class CrashHandler(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous[0](exc_type, exc, tb)
             return
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
-        summary = "".join(traceback.format_exception_only(exc_type, exc)).strip()
+        # A server library's URL may be in a message: never its password, in the log or on screen.
+        details = masked("".join(traceback.format_exception(exc_type, exc, tb)))
+        summary = masked("".join(traceback.format_exception_only(exc_type, exc)).strip())
         self._log(details, thread_name or threading.current_thread().name)
         if sys.stderr is not None:  # a windowed build has no stderr
             print(details, file=sys.stderr, end="")
@@ -164,7 +166,7 @@ class CrashHandler(QObject):
             return callback() is not False
         except Exception:
             self._log(
-                "while saving open edits after a crash:\n" + traceback.format_exc(), threading.current_thread().name
+                "while saving open edits after a crash:\n" + masked(traceback.format_exc()), threading.current_thread().name
             )
             return False
 

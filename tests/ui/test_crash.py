@@ -88,6 +88,16 @@ def test_exception_is_logged_edits_saved_then_dialog_shows_log_path(qtbot, tmp_p
     assert shown["summary"] == "ValueError: bad caption ترويسة"
 
 
+def test_a_password_in_a_crash_is_masked_in_the_log_and_the_dialog(qtbot, tmp_path, dialogs, handlers):
+    window = Window([])
+    qtbot.addWidget(window)
+    handlers.append(install_crash_handler(tmp_path / "logs", lambda: window))
+    sys.excepthook(*_raise(RuntimeError("lost postgresql://desk:s3cret-pw@db.example/news")))
+    log = (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
+    assert "s3cret-pw" not in log and "postgresql://desk:***@db.example/news" in log
+    assert "s3cret-pw" not in dialogs[0]["summary"] + dialogs[0].get("details", "")
+
+
 @pytest.mark.qt_no_exception_capture
 def test_exception_in_a_slot_is_reported_and_the_app_keeps_running(qtbot, tmp_path, dialogs, handlers):
     handlers.append(install_crash_handler(tmp_path, lambda: None))
