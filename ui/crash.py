@@ -166,7 +166,8 @@ class CrashHandler(QObject):
             return callback() is not False
         except Exception:
             self._log(
-                "while saving open edits after a crash:\n" + masked(traceback.format_exc()), threading.current_thread().name
+                "while saving open edits after a crash:\n" + masked(traceback.format_exc()),
+                threading.current_thread().name,
             )
             return False
 
