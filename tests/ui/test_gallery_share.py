@@ -4,7 +4,7 @@ with the caption embedded; dropped back on the app it is the same photo, never i
 from __future__ import annotations
 
 from PIL import Image, IptcImagePlugin
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -20,7 +20,8 @@ def test_the_drag_carries_the_web_rendition_with_its_caption_embedded(qtbot, pan
     repo.update({item.id: {"caption": CAPTION, "credit": "شينخوا"}})
     panel.refresh()
     mime = panel.model.mimeData([panel.model.index(2)])
-    assert mime.hasFormat("application/x-workstation-gallery-items")
+    assert mime.hasFormat("application/x-workstation-gallery-items") and mime.hasUrls()
+    assert not (tmp_path / "export").exists()  # made only when a drop target asks: a drag inside the app never waits
     urls = mime.urls()
     assert len(urls) == 1 and urls[0].isLocalFile()
     path = urls[0].toLocalFile()
@@ -31,6 +32,9 @@ def test_the_drag_carries_the_web_rendition_with_its_caption_embedded(qtbot, pan
         xmp = image.info.get("xmp", b"")
     assert iptc[(2, 120)].decode("utf-8") == CAPTION and iptc[(2, 110)].decode("utf-8") == "شينخوا"
     assert CAPTION.encode() in (xmp if isinstance(xmp, bytes) else xmp.encode())
+    assert bytes(mime.data("text/uri-list")).decode().strip() == urls[0].toString(
+        QUrl.ComponentFormattingOption.FullyEncoded
+    )
 
     # Another caption, another file; the first one is left for the file manager that may still copy it.
     repo.update({item.id: {"caption": "صورة أخرى"}})

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
+    QMetaType,
     QMimeData,
     QModelIndex,
     QObject,
@@ -54,6 +56,9 @@ def _squared(image: QImage) -> QImage:
     painter.drawImage((side - image.width()) // 2, (side - image.height()) // 2, image)
     painter.end()
     return square
+
+
+URI_LIST = "text/uri-list"
 
 
 class _LoadTask(QRunnable):
@@ -115,6 +120,31 @@ class ThumbnailCache(QObject):
         while len(self._icons) > self.capacity:
             self._icons.popitem(last=False)
         self.loaded.emit(sha256)
+
+
+class ItemsMimeData(QMimeData):
+    """A drag of gallery items that also offers their files (`text/uri-list`), made only when a drop
+    target asks for them: a drag inside the app never waits for an encoding."""
+
+    def __init__(self, files: Callable[[], list[Path]]):
+        super().__init__()
+        self._files = files
+        self._urls: list[QUrl] | None = None
+
+    def formats(self) -> list[str]:
+        return [*super().formats(), URI_LIST]
+
+    def hasFormat(self, mime_type: str) -> bool:  # noqa: N802 (Qt override)
+        return mime_type == URI_LIST or super().hasFormat(mime_type)
+
+    def retrieveData(self, mime_type: str, preferred_type):  # noqa: N802 (Qt override)
+        if mime_type != URI_LIST:
+            return super().retrieveData(mime_type, preferred_type)
+        if self._urls is None:
+            self._urls = [QUrl.fromLocalFile(str(path)) for path in self._files()]
+        if preferred_type.id() == QMetaType.Type.QVariantList.value:  # urls()
+            return list(self._urls)
+        return QByteArray(b"".join(bytes(url.toEncoded()) + b"\r\n" for url in self._urls))
 
 
 class GalleryModel(QAbstractListModel):
@@ -233,9 +263,10 @@ class GalleryModel(QAbstractListModel):
     def mimeData(self, indexes) -> QMimeData:
         """The items' ids for the app, and for a file manager the files of their web renditions."""
         records = [self.records[i.row()] for i in sorted(indexes, key=lambda i: i.row()) if i.isValid()]
-        data = encode_items([r.id for r in records])
-        if self.on_share is not None and records:
-            data.setUrls([QUrl.fromLocalFile(str(path)) for path in self.on_share(records)])
+        ids = encode_items([r.id for r in records]).data(MIME_ITEMS)
+        share = self.on_share
+        data = ItemsMimeData(lambda: share(records)) if share is not None and records else QMimeData()
+        data.setData(MIME_ITEMS, ids)
         return data
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:
