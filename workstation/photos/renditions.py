@@ -184,8 +184,10 @@ def open_checked(fp, suffix: str = "") -> Image.Image:
 
 # A write during the read shows in the mtime only when it falls in a later tick of the file
 # system's clock (Linux: a few ms; FAT: 2 s). A file last modified within this window of the
-# read's start may hide one, so it is hashed again and must still match its copy.
+# read's start may hide one, and its writer may only have paused mid-file: it must stay unwritten
+# for a quiet moment after its last write and still match its copy when hashed again.
 _CLOCK_TICK_NS = 2_000_000_000
+_QUIET_NS = 200_000_000  # how long such a file must have stayed unwritten when it is taken
 
 
 def _copy_in(path: Path, photos_dir: Path, owner: str = "") -> tuple[Path, str, int]:
@@ -244,7 +246,7 @@ def _copy_in(path: Path, photos_dir: Path, owner: str = "") -> tuple[Path, str, 
             sha = digest.hexdigest()
             if (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns) or size != after.st_size:
                 raise Refused("changed while being read; add it again once it is complete")
-            if after.st_mtime_ns > started - _CLOCK_TICK_NS and _sha256_again(fh) != sha:
+            if after.st_mtime_ns > started - _CLOCK_TICK_NS and not _settled(fh, after, sha):
                 raise Refused("changed while being read; add it again once it is complete")
         except BaseException:
             try:
@@ -256,6 +258,16 @@ def _copy_in(path: Path, photos_dir: Path, owner: str = "") -> tuple[Path, str, 
         part.unlink(missing_ok=True)
         raise Refused("is an empty file")
     return part, sha, size
+
+
+def _settled(fh, seen: os.stat_result, sha: str) -> bool:
+    """Whether a file written lately has stayed as it was read for a quiet moment after its last
+    write (a writer that only paused mid-file would have written again by then)."""
+    wait = (seen.st_mtime_ns + _QUIET_NS - time.time_ns()) / 1e9
+    if wait > 0:
+        time.sleep(min(wait, _QUIET_NS / 1e9))
+    now = os.fstat(fh.fileno())
+    return (now.st_size, now.st_mtime_ns) == (seen.st_size, seen.st_mtime_ns) and _sha256_again(fh) == sha
 
 
 def _sha256_again(fh) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
+import time
 
 from PIL import Image
 from sqlalchemy import select
@@ -42,6 +43,8 @@ def test_a_file_rewritten_during_the_ingest_is_refused_and_nothing_torn_is_store
                 data = versions[n % 2]
                 for at in range(0, len(data), 1 << 16):
                     fh.write(data[at : at + (1 << 16)])
+                    if at % (1 << 18) == 0:
+                        time.sleep(0.02)  # a writer pausing mid-file leaves it torn for a while
 
     writer = threading.Thread(target=rewrite)
     writer.start()
