@@ -92,13 +92,21 @@ class WorkerPool:
 
     def kill(self) -> None:
         """Stops the workers at once, running work and all (an interrupted job)."""
-        processes = list(getattr(self._executor, "_processes", {}).values())
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        executor = self._executor
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        replies = getattr(executor, "_result_queue", None)  # shutdown forgets it
+        executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.kill()
         for process in processes:
             process.join(timeout=5)
+        # A worker killed while it sent a result leaves half a message in the result pipe, and the
+        # pool's manager thread would wait for the rest for ever (it is joined when Python exits):
+        # closing this process's own end of that pipe shows it the end of the stream instead.
+        writer = getattr(replies, "_writer", None)
+        if writer is not None:
+            writer.close()
 
     def __enter__(self) -> WorkerPool:
         return self

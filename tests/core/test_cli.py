@@ -39,7 +39,7 @@ def test_errors_are_one_sentence_without_traceback(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_with_the_details_logged(library, monkeypatch, capsys, user_folders):
-    import workstation.cli as cli
+    from workstation.cli import commands as cli
 
     def explode(args, library):
         raise RuntimeError("boom")
@@ -54,7 +54,7 @@ def test_unexpected_errors_are_one_line_with_the_details_logged(library, monkeyp
 def test_database_errors_are_reported_not_raised(library, monkeypatch, capsys):
     import sqlite3
 
-    import workstation.cli as cli
+    from workstation.cli import commands as cli
 
     def locked(args, library):
         raise sqlite3.OperationalError("database is locked")

@@ -63,3 +63,21 @@ def test_workers_end_when_their_parent_is_killed(start):
     while any(_alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in workers), "workers outlived their killed parent"
+
+
+def _large(_n: int) -> bytes:
+    return b"x" * (1 << 29)  # half a second or so to send back through the result pipe
+
+
+def test_killing_workers_half_way_through_a_reply_leaves_no_thread_waiting():
+    pool = WorkerPool(1)
+    future = pool.submit(_large, 0)
+    manager = pool._executor._executor_manager_thread
+    replies, deadline = pool._executor._result_queue, time.monotonic() + 10
+    while not replies._reader.poll() and time.monotonic() < deadline:
+        time.sleep(0.01)  # until the reply starts to arrive
+    time.sleep(0.05)
+    pool.kill()
+    manager.join(timeout=10)
+    assert not manager.is_alive(), "the pool's manager thread still waits for the rest of a reply"
+    assert future.done()
