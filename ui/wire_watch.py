@@ -48,7 +48,7 @@ class WireWatch(QObject):
         window.statusBar().addPermanentWidget(self.button)
         self.imported.connect(self._imported, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        window.destroyed.connect(self.stop)
+        window.destroyed.connect(lambda *_: self.stop())  # (not `forget`: the next start watches again)
         folder = settings.value(SETTING)
         if folder:
             self.start(Path(str(folder)))

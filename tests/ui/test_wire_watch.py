@@ -57,3 +57,15 @@ def test_a_folder_that_is_gone_is_shown_not_fatal(qtbot, library, settings, tmp_
     qtbot.addWidget(window)
     watch = WireWatch(library, settings, window)
     assert watch.button.text() == "Wire: stopped" and "gone" in watch.button.toolTip()
+
+
+def test_closing_the_window_stops_the_watch_but_the_next_start_watches_again(qtbot, library, settings, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window = QMainWindow()
+    watch = WireWatch(library, settings, window, settle=0.2)
+    watch.start(inbox)
+    thread = watch._thread
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
+    assert settings.value(SETTING) == str(inbox)  # remembered for the next start
