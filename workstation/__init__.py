@@ -1,3 +1,3 @@
 """Editorial Workstation: the core (store, search, photos, export, import, CLI). No Qt here."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

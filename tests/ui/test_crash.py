@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+import workstation
+
 import ui.crash as crash
 from ui.crash import LOG_NAME, CrashHandler, install_crash_handler
 
@@ -80,7 +82,7 @@ def test_exception_is_logged_edits_saved_then_dialog_shows_log_path(qtbot, tmp_p
     assert dialogs_before_flush == ["نص لم يحفظ بعد"]
     log = (tmp_path / "logs" / LOG_NAME).read_text(encoding="utf-8")
     assert "Traceback" in log and "ValueError: bad caption ترويسة" in log
-    assert "workstation 0.1.0" in log
+    assert f"workstation {workstation.__version__}" in log
     [shown] = dialogs
     assert shown["log_path"] == tmp_path / "logs" / LOG_NAME
     assert shown["parent"] is window
