@@ -97,8 +97,7 @@ def copy_into(
             dest.photos_dir = default
         report = copy_library(source, dest, reindex, progress)
         if photos and dest.path is None:
-            with dest.engine.begin() as conn:
-                dest.backend.upsert_setting(conn, PHOTOS_SETTING, str(default))
+            dest.set_setting(PHOTOS_SETTING, str(default))
         return dest.display_url, report
     finally:
         dest.close()

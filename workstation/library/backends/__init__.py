@@ -102,9 +102,6 @@ class Backend(Protocol):
     snapshot_sql: str  # a JSON object of article row `a`, in the shape of ArticleRecord.snapshot()
     distinct: str  # the null-safe "is not equal" operator
 
-    def upsert_setting(self, conn: Connection, key: str, value: str) -> None:
-        """Sets a library setting, adding it when missing."""
-
     def index_write(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """Adds the index rows (docid, analyzed columns) of articles that have none."""
 

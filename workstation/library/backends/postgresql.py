@@ -138,13 +138,6 @@ class PostgresBackend:
         """The text: psycopg would send bytes as bytea."""
         return data.decode("utf-8")
 
-    def upsert_setting(self, conn: Connection, key: str, value: str) -> None:
-        """INSERT … ON CONFLICT DO UPDATE."""
-        conn.execute(
-            text("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
-            {"k": key, "v": value},
-        )
-
     # -- the search index ------------------------------------------------------------------------
     def index_write(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """One tsvector an article."""

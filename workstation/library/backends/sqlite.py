@@ -83,13 +83,6 @@ class SqliteBackend:
         """The bytes themselves: SQLite takes them as text under CAST, with no decoding and encoding again."""
         return data
 
-    def upsert_setting(self, conn: Connection, key: str, value: str) -> None:
-        """INSERT … ON CONFLICT DO UPDATE."""
-        conn.execute(
-            text("INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO UPDATE SET value = :v"),
-            {"k": key, "v": value},
-        )
-
     # -- the search index ------------------------------------------------------------------------
     def index_write(self, conn: Connection, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         """One FTS5 row an article (the body column may come as UTF-8 bytes)."""
