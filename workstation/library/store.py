@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError
 from workstation.library.backends import Backend, backend_for
-from workstation.library.urls import masked, server_url
+from workstation.library.urls import driver_reason, masked, server_url
 
 SCHEMA_HEAD = "0007"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
@@ -252,5 +252,4 @@ def _reason(exc: Exception) -> str:
     """One sentence for a failure to open: the driver's first line, never a password."""
     if isinstance(exc, LibraryError):
         return str(exc)
-    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return masked(reason[0] if reason else type(exc).__name__)
+    return driver_reason(exc)

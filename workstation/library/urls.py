@@ -43,6 +43,13 @@ def masked(location: str | URL) -> str:
     return _PASSWORD_OPTION.sub(lambda m: m.group(1) + "***", text)
 
 
+def driver_reason(exc: BaseException) -> str:
+    """A database driver's failure in one sentence: its first line (a server adds DETAIL and HINT
+    lines), never a password."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return masked(lines[0] if lines else type(exc).__name__)
+
+
 def _keyring_name(url: URL) -> str:
     return f"{url.username}@{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
 

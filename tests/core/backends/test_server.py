@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from workstation.articles.repo import ArticleRepo
+from workstation.errors import LibraryError
 from workstation.library.store import open_library
 from workstation.library.urls import masked, remember_password
 from workstation.search.query import search
@@ -84,16 +85,66 @@ def test_an_editor_role_with_only_data_rights_works_once_the_owner_has_migrated(
         pg_server.execute("SET ROLE desk_editor", "CREATE TABLE sneaky (x int)", database=database)
 
 
+def _drop_connections(pg_server, url: str) -> None:
+    pg_server.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        f"WHERE datname = '{make_url(url).database}' AND pid <> pg_backend_pid()"
+    )
+
+
 def test_a_dropped_connection_is_replaced(pg_server, pg_url, tmp_path):
     library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
     repo = ArticleRepo(library)
     a = repo.create(headline="قبل الانقطاع")
-    pg_server.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        f"WHERE datname = '{make_url(pg_url).database}' AND pid <> pg_backend_pid()"
-    )
+    _drop_connections(pg_server, pg_url)
     assert repo.get(a.docid).headline == "قبل الانقطاع"
     library.close()
+
+
+def _wait_for_listener(url: str) -> None:
+    import psycopg
+
+    deadline = time.monotonic() + 15
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            if conn.execute("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'LISTEN%'").fetchone()[0]:
+                return
+            time.sleep(0.1)
+    raise AssertionError("the watch never listened")
+
+
+def test_watch_ends_with_one_sentence_when_its_connection_drops(pg_server, pg_url, tmp_path):
+    open_library(pg_url, default_photos_dir=tmp_path / "photos").close()  # migrated before the watch starts
+    watch = subprocess.Popen([sys.executable, "-m", "workstation.cli", "--db", pg_url, "watch", "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert "watching" in watch.stderr.readline()
+        _wait_for_listener(pg_url)
+        _drop_connections(pg_server, pg_url)
+        dropped = time.monotonic()
+        status = watch.wait(timeout=15)
+        err = watch.stderr.read()
+    finally:
+        watch.kill()
+    assert status == 2 and time.monotonic() - dropped < 15
+    assert err.count("\n") == 1 and "connection to the library's server was lost" in err
+    assert pg_server.password not in err and "Traceback" not in err
+
+
+def test_the_change_feed_listens_again_after_a_dropped_connection(pg_server, pg_url, tmp_path):
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    feed = library.backend.change_feed(library.engine)
+    try:
+        _drop_connections(pg_server, pg_url)
+        with pytest.raises(LibraryError, match="connection to the library's server was lost"):
+            feed.poll(5)
+        feed.poll(0.1)  # connects and listens again
+        a = ArticleRepo(library).create(headline="بعد العودة")
+        events = feed.poll(5)
+        assert [(e["event"], e["docid"]) for e in events] == [("article.created", a.docid)]
+    finally:
+        feed.close()
+        library.close()
 
 
 def test_the_password_can_come_from_a_pgpass_file(pg_server, pg_url, tmp_path, monkeypatch):

@@ -10,6 +10,9 @@ NOTIFY on the `workstation_changes` channel; each connection sets `workstation.e
 
 from __future__ import annotations
 
+from workstation.errors import LibraryError
+from workstation.library.urls import driver_reason
+
 CHANNEL = "workstation_changes"
 EVENTS = (
     "article.created", "article.saved", "article.moved", "article.trashed", "article.restored",
@@ -121,31 +124,51 @@ class SqliteFeed:
 
 
 class PostgresFeed:
-    """LISTEN on the library's channel, on a connection of its own (autocommit, as LISTEN needs)."""
+    """LISTEN on the library's channel, on a connection of its own (autocommit, as LISTEN needs).
+
+    A lost connection raises LibraryError with one sentence; the next poll connects and listens
+    again (what changed in between is not told: a reader that keeps going reloads what it shows).
+    """
 
     def __init__(self, engine):
+        self.location = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.conn = None
+        self._listen()
+
+    def _listen(self) -> None:
         import psycopg
 
-        url = engine.url
-        self.conn = psycopg.connect(
-            url.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
-        )
-        self.conn.execute(f"LISTEN {CHANNEL}")
+        try:
+            self.conn = psycopg.connect(self.location, autocommit=True)
+            self.conn.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as exc:
+            self.close()
+            raise LibraryError(f"The library's server cannot be reached: {driver_reason(exc)}") from None
 
     def poll(self, timeout: float) -> list[dict]:
         """The notifications that arrive within `timeout` seconds (returns with the first burst)."""
         import json
 
+        import psycopg
+
+        if self.conn is None:
+            self._listen()
         events = []
-        for note in self.conn.notifies(timeout=timeout, stop_after=1):
-            events.append(json.loads(note.payload))
-        for note in self.conn.notifies(timeout=0.05):  # the rest of the same burst
-            events.append(json.loads(note.payload))
+        try:
+            for note in self.conn.notifies(timeout=timeout, stop_after=1):
+                events.append(json.loads(note.payload))
+            for note in self.conn.notifies(timeout=0.05):  # the rest of the same burst
+                events.append(json.loads(note.payload))
+        except psycopg.Error as exc:
+            self.close()
+            raise LibraryError(f"The connection to the library's server was lost: {driver_reason(exc)}") from None
         return _collapsed(events)
 
     def close(self) -> None:
         """Closes the listening connection."""
-        self.conn.close()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
 
 KEEP_DAYS = 2  # the change log keeps this much: a reader only ever wants what follows its start
