@@ -12,6 +12,10 @@ import re
 from sqlalchemy.engine import URL, make_url
 
 CONNECT_TIMEOUT = 10  # seconds; a server that does not answer fails well within 15 s
+# A connection whose server falls silent (a network that drops) is given up within 15 s: probes
+# after 5 s idle, 3 of them 2 s apart, and a write the server never acknowledges after 10 s.
+KEEPALIVES = {"keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2", "keepalives_count": "3",
+              "tcp_user_timeout": "10000"}  # fmt: skip
 KEYRING_SERVICE = "EditorialWorkstation"
 _SERVER_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
 # user:password@ in any URL-like text (a driver's message may repeat what it was given).
@@ -33,6 +37,11 @@ def server_url(location: str) -> URL:
             if secret:
                 url = url.set(password=secret)
     return url
+
+
+def keepalive_options(given) -> dict[str, str]:
+    """The KEEPALIVES options a connection's parameters (or a URL's query) do not set themselves."""
+    return {name: value for name, value in KEEPALIVES.items() if name not in given}
 
 
 def masked(location: str | URL) -> str:

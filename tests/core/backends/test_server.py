@@ -147,6 +147,22 @@ def test_the_change_feed_listens_again_after_a_dropped_connection(pg_server, pg_
         library.close()
 
 
+def test_connections_give_up_on_a_server_that_falls_silent(pg_url, tmp_path):
+    library = open_library(pg_url + "?keepalives_idle=7", default_photos_dir=tmp_path / "photos")
+    feed = library.backend.change_feed(library.engine)
+    try:
+        with library.engine.connect() as conn:
+            settings = conn.connection.dbapi_connection.info.get_parameters()
+        listening = feed.conn.info.get_parameters()
+        for params in (settings, listening):
+            assert params["keepalives_idle"] == "7"  # what the URL says wins
+            assert (params["keepalives_interval"], params["keepalives_count"], params["tcp_user_timeout"]) == (
+                "2", "3", "10000")  # fmt: skip
+    finally:
+        feed.close()
+        library.close()
+
+
 def test_the_password_can_come_from_a_pgpass_file(pg_server, pg_url, tmp_path, monkeypatch):
     passfile = tmp_path / "pgpass"
     passfile.write_text(f"127.0.0.1:{pg_server.port}:*:postgres:{pg_server.password}\n")

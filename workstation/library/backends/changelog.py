@@ -11,7 +11,7 @@ NOTIFY on the `workstation_changes` channel; each connection sets `workstation.e
 from __future__ import annotations
 
 from workstation.errors import LibraryError
-from workstation.library.urls import driver_reason
+from workstation.library.urls import driver_reason, keepalive_options
 
 CHANNEL = "workstation_changes"
 EVENTS = (
@@ -132,6 +132,7 @@ class PostgresFeed:
 
     def __init__(self, engine):
         self.location = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.options = keepalive_options(engine.url.query)
         self.conn = None
         self._listen()
 
@@ -139,7 +140,7 @@ class PostgresFeed:
         import psycopg
 
         try:
-            self.conn = psycopg.connect(self.location, autocommit=True)
+            self.conn = psycopg.connect(self.location, autocommit=True, **self.options)
             self.conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self.close()

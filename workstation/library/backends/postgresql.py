@@ -26,6 +26,7 @@ from workstation.library.backends import (
     fold_accents,
 )
 from workstation.library.backends.changelog import PostgresFeed
+from workstation.library.urls import keepalive_options
 
 WRITE_LOCK_KEY = 0x57534C4B  # any constant the library's writers agree on
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this one
@@ -97,7 +98,8 @@ class PostgresBackend:
     distinct = "IS DISTINCT FROM"
 
     def prepare(self, engine: Engine, editor: str) -> None:
-        """Each connection says who is writing: the change triggers put the name in every notification."""
+        """Each connection says who is writing (the change triggers put the name in every notification),
+        and gives up on a server that falls silent."""
 
         def on_connect(dbapi_conn, _record) -> None:
             autocommit = dbapi_conn.autocommit
@@ -105,6 +107,10 @@ class PostgresBackend:
             dbapi_conn.execute("SELECT set_config('workstation.editor', %s, false)", (editor,))
             dbapi_conn.autocommit = autocommit
 
+        def on_do_connect(_dialect, _record, _cargs, cparams) -> None:
+            cparams.update(keepalive_options(cparams))
+
+        event.listen(engine, "do_connect", on_do_connect)
         event.listen(engine, "connect", on_connect)
 
     def change_feed(self, engine: Engine) -> PostgresFeed:
