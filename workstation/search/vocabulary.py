@@ -1,10 +1,10 @@
-"""The attached forms of a query word that a SQLite library's index actually holds.
+"""The attached forms of a query word that a library's index actually holds.
 
 The index keeps each word as the text writes it (normalized), so `مطار` and `بالمطار` are two
 index words. A query word is searched as every index word the analyzer (workstation.search.analyzer)
 takes for a form of it, looked up under the prefixes the analyzer gives. The index's words are
-listed in a table of their own (below), which an older library gets built once when it is opened
-(`prepare_search`); until then FTS5's `fts5vocab` lists them, more slowly.
+listed in a table of their own (below), which an older SQLite library gets built once when it is
+opened (`prepare_search`); until then FTS5's `fts5vocab` lists them, more slowly.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 
 from workstation.errors import Progress
 from workstation.library.backends import backend_for
+from workstation.library.backends.fts5 import CREATE_INDEX_WORDS, INDEX_WORDS
 from workstation.library.store import Library
 from workstation.search.analyzer import PROCLITICS, PRONOUNS, SUFFIXES, is_form, vocabulary_keys
 
@@ -25,7 +26,7 @@ _ARABIC = re.compile(r"[\u0621-\u064A]")
 
 
 # -- the index's vocabulary -----------------------------------------------------------------------
-# The Arabic words the index holds, kept in a plain table (SQLite only, beside the FTS5 index) so a
+# The Arabic words the index holds, kept in a plain table beside the index (on either backend) so a
 # query word's attached forms are found by prefix without FTS5's fts5vocab, which reads the whole
 # list of articles of every word it passes (tens of milliseconds under a common prefix such as من).
 # A word may outlive the last article holding it: searching for it then finds nothing.
@@ -56,7 +57,7 @@ def vocabulary_ready(conn: Connection) -> bool:
     """Whether the library's vocabulary table was built by this version (always True off SQLite)."""
     if conn.dialect.name != "sqlite":
         return True
-    found = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": _VOCABULARY_KEY}).scalar()
+    found = conn.exec_driver_sql("SELECT value FROM settings WHERE key = ?", (_VOCABULARY_KEY,)).scalar()
     return found == VOCABULARY_VERSION
 
 
@@ -64,14 +65,12 @@ def build_vocabulary(conn: Connection, progress: Progress | None = None) -> None
     """Fills the vocabulary table from the index (in the caller's transaction), letter by letter."""
     conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {VOCABULARY_TABLE} (term TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.exec_driver_sql(f"DELETE FROM {VOCABULARY_TABLE}")
-    conn.exec_driver_sql(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)"
-    )
+    conn.exec_driver_sql(CREATE_INDEX_WORDS)
     for done, letter in enumerate(_FIRST_LETTERS):
         if progress is not None:
             progress(done, len(_FIRST_LETTERS), letter)
         words = conn.exec_driver_sql(
-            "SELECT term FROM temp.article_vocab WHERE term >= ? AND term < ?", (letter, chr(ord(letter) + 1))
+            f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ?", (letter, chr(ord(letter) + 1))
         ).scalars()
         add_words(conn, (w for w in words if _ARABIC_WORD.fullmatch(w)))
     conn.execute(
@@ -98,47 +97,37 @@ def prepare_search(library: Library, progress: Progress | None = None) -> bool:
 
 
 class Vocabulary:
-    """Index words by prefix, for one search (one cursor on the library's connection)."""
+    """Index words by prefix, for one search (on the search's connection, either backend)."""
 
-    def __init__(self, cursor):
-        self.cursor = cursor
-        self._ready = False
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self._source: str | None = None
         self._forms: dict[str, list[str]] = {}
-        self._words_table = False
 
-    def _table(self) -> None:
-        if not self._ready:
-            self.cursor.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_vocab USING fts5vocab(main, article_fts, row)"
-            )
-            row = self.cursor.execute("SELECT value FROM settings WHERE key = ?", (_VOCABULARY_KEY,)).fetchone()
-            self._words_table = row is not None and row[0] == VOCABULARY_VERSION
-            self._ready = True
-
-    def _starting(self, prefix: str) -> list[str]:
-        """Index words starting with `prefix`: from the vocabulary table, or from FTS5 itself before it is built."""
-        self._table()
-        table = VOCABULARY_TABLE if self._words_table else "temp.article_vocab"
-        rows = self.cursor.execute(
-            f"SELECT term FROM {table} WHERE term >= ? AND term < ?", (prefix, prefix + "\U0010ffff")
-        ).fetchall()
-        return [term for (term,) in rows]
-
-    def completions(self, prefix: str, limit: int) -> list[str]:
-        """Up to `limit` index words starting with `prefix`, in order."""
-        self._table()
-        rows = self.cursor.execute(
-            "SELECT term FROM temp.article_vocab WHERE term >= ? AND term < ? LIMIT ?",
-            (prefix, prefix + "\U0010ffff", limit),
-        ).fetchall()
-        return [term for (term,) in rows]
+    def _starting_any(self, prefixes: list[str]) -> list[str]:
+        """Index words starting with any of the prefixes: from the vocabulary table in one statement
+        (one round trip to a server), or from FTS5 itself before the table is built."""
+        if self._source is None:
+            self._source = VOCABULARY_TABLE
+            if not vocabulary_ready(self.conn):
+                self.conn.exec_driver_sql(CREATE_INDEX_WORDS)
+                self._source = INDEX_WORDS
+        bounds = [(prefix, prefix + "\U0010ffff") for prefix in prefixes]
+        if self._source == INDEX_WORDS:  # fts5vocab reads one range a statement quickly, not several
+            statement = f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ?"
+            return [term for bound in bounds for term in self.conn.exec_driver_sql(statement, bound).scalars()]
+        ranges = " OR ".join(["(term >= ? AND term < ?)"] * len(bounds))
+        statement = backend_for(self.conn.dialect.name).driver_sql(
+            f"SELECT term FROM {VOCABULARY_TABLE} WHERE {ranges}"
+        )
+        return list(self.conn.exec_driver_sql(statement, tuple(b for bound in bounds for b in bound)).scalars())
 
     def forms(self, word: str) -> list[str]:
         """The forms of `word` that the index holds, shortest first."""
         if not _ARABIC.search(word):
             return []
         if word not in self._forms:
-            found = {term for key in vocabulary_keys(word) for term in self._starting(key) if is_form(term, word)}
+            found = {term for term in self._starting_any(vocabulary_keys(word)) if is_form(term, word)}
             self._forms[word] = sorted(found, key=lambda term: (len(term), term))
         return self._forms[word]
 

@@ -15,9 +15,9 @@ from workstation.articles.repo import ArticleRepo
 from workstation.cli import main
 from workstation.clock import utcnow
 from workstation.errors import NotFoundError
+from workstation.library.backends import fts5
 from workstation.library.models import GalleryItem, Photo
 from workstation.photos.gallery import GalleryRepo
-from workstation.search import query as search_module
 from workstation.search.hits import Hit, snippet
 from workstation.search.query import parse_query, search
 from workstation.search.textnorm import normalize
@@ -179,7 +179,7 @@ def test_prefix_query(library, repo):
 
 @pytest.mark.parametrize("completions", [0, 1, 64])
 def test_prefix_gives_the_same_matches_expanded_or_not(library, repo, monkeypatch, completions):
-    monkeypatch.setattr(search_module, "MAX_COMPLETIONS", completions)
+    monkeypatch.setattr(fts5, "MAX_COMPLETIONS", completions)
     ids = [add(repo, headline=h) for h in ("مشروع", "مشروعات", "مشروعها", "مشرف", "المشروع", "مشروع")]
     add(repo, headline="Trump")
     result = search(library, "مشرو*", order="newest")
@@ -240,8 +240,8 @@ def test_parse_query_parts():
     assert [(t.words, t.prefix) for t in terms] == [
         (("اعلن",), False), (("وزير", "الخارجيه"), False), (("التعا",), True),
     ]  # fmt: skip
-    assert terms[1].fts() == '"وزير الخارجيه"'
-    assert terms[2].fts() == '"التعا" *'
+    assert fts5.match(terms[1]) == '"وزير الخارجيه"'
+    assert fts5.match(terms[2]) == '"التعا" *'
 
 
 # -- paging and filters -----------------------------------------------------------------------------------
@@ -256,7 +256,7 @@ def test_limit_and_offset_page_through_every_match(library, repo):
 
 
 def test_relevance_ranks_the_newest_candidates_then_lists_older_matches(library, repo, monkeypatch):
-    monkeypatch.setattr(search_module, "CANDIDATES", 4)
+    monkeypatch.setattr(fts5, "CANDIDATES", 4)
     old = [add(repo, headline=f"التعاون {n}") for n in range(3)]  # strong matches, but old
     new = [add(repo, body=f"نص يذكر التعاون مرة {n}") for n in range(4)]
     new_strong = add(repo, headline="التعاون اليوم")
@@ -269,8 +269,8 @@ def test_relevance_ranks_the_newest_candidates_then_lists_older_matches(library,
 
 
 def test_phrase_ranking_and_capped_count(library, repo, monkeypatch):
-    monkeypatch.setattr(search_module, "CANDIDATES", 3)
-    monkeypatch.setattr(search_module, "TOTAL_CAP", 5)
+    monkeypatch.setattr(fts5, "CANDIDATES", 3)
+    monkeypatch.setattr(fts5, "TOTAL_CAP", 5)
     body_only = [add(repo, body=f"خبر عن مجلس الأمن رقم {n}") for n in range(6)]
     in_headline = add(repo, headline="مجلس الأمن يجتمع", body="نص")
     add(repo, body="الأمن في مجلس المدينة")  # both words, not the phrase
@@ -279,7 +279,7 @@ def test_phrase_ranking_and_capped_count(library, repo, monkeypatch):
     assert [h.docid for h in result.hits[1:3]] == body_only[:-3:-1]
     assert (result.total, result.total_exact) == (5, False)
     assert set(result.as_json()) == {"query", "total", "hits"}  # the contract's keys only
-    monkeypatch.setattr(search_module, "TOTAL_CAP", 50)
+    monkeypatch.setattr(fts5, "TOTAL_CAP", 50)
     assert (search(library, '"مجلس الأمن"').total, search(library, '"مجلس الأمن"').total_exact) == (7, True)
     assert search(library, "مجلس الأمن").total == 8  # words alone are always counted exactly
 

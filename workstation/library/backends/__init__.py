@@ -45,6 +45,8 @@ class QueryTerm(Protocol):
     words: tuple[str, ...]
     prefix: bool
     spellings: tuple[tuple[str, ...], ...]
+    # Each word on its own: the word, then its attached forms the index holds (a prefix only as typed).
+    word_spellings: tuple[tuple[str, ...], ...]
 
 
 class SearchScope(Protocol):
@@ -118,8 +120,7 @@ class Backend(Protocol):
         """A context that makes many index writes cheaper (an import)."""
 
     def search_scope(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None) -> SearchScope:
-        """The matches of these terms (all required). PostgreSQL only: FTS5's statements, which use
-        the analyzer's vocabulary as they go, are in workstation.search.query."""
+        """The matches of these terms (all required), their spellings found beforehand."""
 
 
 class BulkIndex(Protocol):

@@ -2,7 +2,7 @@
 
 The index (`article_fts`, an FTS5 table whose rowid is the document id) holds the analyzed
 text of each live article's headline, body, byline, keywords and captions. Its queries (bm25
-ranking, fts5vocab) are written in workstation.search.query, which has the query's terms.
+ranking, fts5vocab) are in workstation.library.backends.fts5.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from workstation.library.backends import QueryTerm
 from workstation.library.backends.changelog import SqliteFeed, install_sqlite_triggers
+from workstation.library.backends.fts5 import Fts5Scope
 
 FTS_HASH_BYTES = 64 << 20  # the index's in-memory buffer while importing: a batch fits (SQLite's default: 1 MiB)
 
@@ -127,6 +129,10 @@ class SqliteBackend:
     def bulk_index(self, conn: Connection) -> _BulkIndex:
         """A larger FTS5 buffer and page cache while importing: fewer, larger index segments."""
         return _BulkIndex(conn)
+
+    def search_scope(self, conn: Connection, terms: Sequence[QueryTerm], section_id: int | None) -> Fts5Scope:
+        """FTS5's statements of a query."""
+        return Fts5Scope(conn, terms, section_id)
 
 
 class _BulkIndex:
