@@ -151,9 +151,7 @@ def with_forms(vocabulary: Vocabulary, term: Term) -> Term:
     """The term with the attached forms that the index holds: of its word (or its phrase's edges),
     unless it is a prefix or quoted, and of each of its words on its own."""
     last = len(term.words) - 1
-    each = tuple(
-        (w,) if term.prefix and i == last else vocabulary.word_forms(w) for i, w in enumerate(term.words)
-    )  # fmt: skip
+    each = tuple((w,) if term.prefix and i == last else vocabulary.word_forms(w) for i, w in enumerate(term.words))
     forms: tuple[tuple[str, ...], ...] = ()
     if not (term.prefix or term.literal):
         if len(term.words) == 1:
