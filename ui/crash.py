@@ -5,7 +5,8 @@
 its event loop, so the app keeps running; the handler writes the traceback to a rotating log
 file, asks the main window to save what its open editors hold (`on_crash()`), and shows a
 dialog naming the log file. An exception in another thread is logged there and reported in
-the GUI thread.
+the GUI thread. A failure because a library server went away is no crash: the window's
+connection watch takes it and its banner says so (ui/connection.py).
 """
 
 from __future__ import annotations
@@ -113,6 +114,8 @@ class CrashHandler(QObject):
         if issubclass(exc_type, KeyboardInterrupt):
             self._previous[0](exc_type, exc, tb)
             return
+        if self._server_away(exc):
+            return  # not a bug: the window's connection banner says the library cannot be reached
         # A server library's URL may be in a message: never its password, in the log or on screen.
         details = masked("".join(traceback.format_exception(exc_type, exc, tb)))
         summary = masked("".join(traceback.format_exception_only(exc_type, exc)).strip())
@@ -126,6 +129,14 @@ class CrashHandler(QObject):
             self._report(summary, details)
         else:
             self._reported.emit(summary, details)
+
+    def _server_away(self, exc: BaseException) -> bool:
+        """Whether the main window's connection watch takes the failure for the library's server being away."""
+        app = QCoreApplication.instance()
+        if app is None or QThread.currentThread() != app.thread():
+            return False
+        watch = getattr(self._parent_getter(), "connection", None)
+        return watch is not None and watch.failed(exc)
 
     def _handle_thread_exception(self, args: threading.ExceptHookArgs) -> None:
         if args.exc_type is SystemExit:

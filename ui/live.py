@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from sqlalchemy.exc import SQLAlchemyError
 
 from workstation.articles.repo import ArticleRepo
+from workstation.library.outage import is_unreachable
 from workstation.library.presence import HEARTBEAT, Presence
 from workstation.library.store import Library
+from workstation.library.urls import driver_reason
 
 from ui.editor.conflict import CompareDialog
 
@@ -68,11 +70,15 @@ class LiveLink(QObject):
     """Connects a main window to the library's live changes and presence marks."""
 
     received = Signal(dict)
+    _feed_lost = Signal(object)  # the exception: the feed's connection dropped (from the feed's thread)
+    _feed_back = Signal()  # the feed listens again
 
     def __init__(self, library: Library, window, parent: QObject | None = None):
         super().__init__(parent or window)
         self.library = library
         self.window = window
+        self.connection = window.connection  # told of every failure and every call that gets through
+        self.connection.restored.connect(self._back)
         self.presence = Presence(library)
         self.marked: int | None = None
         self.bar = LiveBar(window.editor)
@@ -83,6 +89,8 @@ class LiveLink(QObject):
         self.heartbeat_timer = QTimer(self, interval=HEARTBEAT * 1000, timeout=self._heartbeat)
         self.heartbeat_timer.start()
         self.received.connect(self._event, Qt.ConnectionType.QueuedConnection)
+        self._feed_lost.connect(self.connection.failed, Qt.ConnectionType.QueuedConnection)
+        self._feed_back.connect(self._feed_returned, Qt.ConnectionType.QueuedConnection)
         window.articles.currentArticleChanged.connect(lambda _docid: QTimer.singleShot(0, self._opened))
         self._stop = threading.Event()
         self._stopped = False
@@ -94,17 +102,30 @@ class LiveLink(QObject):
 
     # -- the feed, on its thread ------------------------------------------------------------------
     def _listen(self) -> None:
+        lost = False
         try:
             while not self._stop.is_set():
                 try:
                     events = self._feed.poll(0.5)
-                except Exception:  # a dropped connection: wait, then read again
+                except Exception as exc:  # a busy file, or a lost connection (the next poll listens anew)
+                    if not lost and is_unreachable(exc):
+                        lost = True
+                        self._emit(self._feed_lost, exc)
                     self._stop.wait(2.0)
                     continue
+                if lost:  # listening again: what changed meanwhile is read by a list refresh
+                    lost = False
+                    self._emit(self._feed_back)
                 for event in events:
-                    self.received.emit(event)
+                    self._emit(self.received, event)
         finally:
             self._feed.close()
+
+    def _emit(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window closed while the feed waited
+            self._stop.set()
 
     def stop(self) -> None:
         """Stops reading changes and drops this workstation's presence marks."""
@@ -132,14 +153,33 @@ class LiveLink(QObject):
             if record is not None and event["version"] is not None and event["version"] > record.version:
                 self.bar.show_changed(event["by"] or "?", _local_time(event["at"]))
 
+    def _feed_returned(self) -> None:
+        self.connection.succeeded()
+        self.refresh_timer.start()  # changes made while the feed was away
+
+    def _back(self) -> None:
+        """The server is back: the list catches up and this editor's presence mark returns."""
+        if self._stopped:
+            return
+        self.marked = None
+        self._opened()
+        self.refresh_timer.start()
+
     def _refresh(self) -> None:
         window = self.window
+        if self._stopped or self.connection.down:
+            return  # the list catches up when the server is back
         try:
             window.list_model.editing = self.presence.others()
             window.list_model.reload()
             window.tree_model.reload()
-        except SQLAlchemyError:  # the server is away: say so; the next change or heartbeat tries again
-            window.statusBar().showMessage(self.tr("The library cannot be reached; retrying."), 10000)
+        except SQLAlchemyError as exc:
+            if not self.connection.failed(exc):
+                window.statusBar().showMessage(
+                    self.tr("The article list could not be read: %1").replace("%1", driver_reason(exc)), 10000
+                )
+            return
+        self.connection.succeeded()
 
     # -- presence -------------------------------------------------------------------------------
     def _opened(self) -> None:
@@ -149,23 +189,29 @@ class LiveLink(QObject):
         if docid == self.marked:
             return
         self.bar.hide()
+        if self.connection.down:
+            return  # the mark is made when the server is back
         try:
             if self.marked is not None:
                 self.presence.stop(self.marked)
             if docid is not None:
                 self.presence.start(docid)
             self.marked = docid
-        except SQLAlchemyError:  # the server is away: the marks return with the next heartbeat
+        except SQLAlchemyError as exc:  # the server is away: the marks return with it
             self.marked = None
+            self.connection.failed(exc)
+            return
         self._show_presence()
 
     def _heartbeat(self) -> None:
+        if self.connection.down:
+            return  # the watch tries the server meanwhile
         try:
             if self.marked is None and self.window.editor.current_docid() is not None:
                 self._opened()
             self.presence.heartbeat()
-        except SQLAlchemyError:
-            self.window.statusBar().showMessage(self.tr("The library cannot be reached; retrying."), 10000)
+        except SQLAlchemyError as exc:
+            self.connection.failed(exc)
 
     def _show_presence(self) -> None:
         docid = self.window.editor.current_docid()

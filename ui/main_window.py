@@ -30,6 +30,7 @@ from workstation.photos.gallery import GalleryRepo
 from ui.about import AboutDialog
 from ui.article_list import ArticleListModel
 from ui.article_panel import ArticleListPanel
+from ui.connection import ConnectionWatch, with_banner
 from ui.editor import ArticleEditor
 from ui.export_dialog import ExportDialog
 from ui.i18n import LANGUAGE_NAMES, LANGUAGES
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         self.tree = SectionTreeView(library, self.tree_model, self)
         self.list_model = ArticleListModel(library, self.runner, parent=self)
         self.articles = ArticleListPanel(self.list_model, self)
-        self.editor = ArticleEditor(library, self)
+        self.connection = ConnectionWatch(library, self)  # whether the server can be reached; a banner when not
+        self.editor = ArticleEditor(library, self, connection=self.connection)
         self.editor.run_command = self.runner.run  # a restored revision is undone from the Edit menu
         self.editor_area = QTabWidget(self)
         self.editor_area.setDocumentMode(True)
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
             self.splitter.setCollapsible(self.splitter.indexOf(pane), False)
         self.splitter.setStretchFactor(2, 1)
         self.splitter.setSizes([270, 430, 700])
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(with_banner(self.splitter, self.connection))
 
         self._open_docid: int | None = None
         self._build_actions()
@@ -224,8 +226,7 @@ class MainWindow(QMainWindow):
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         start = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         self.path_label.setAlignment(Qt.AlignmentFlag.AlignAbsolute | start | Qt.AlignmentFlag.AlignVCenter)
-        self.counts_label = QLabel(self)
-        self.save_label = QLabel(self)
+        self.counts_label, self.save_label = QLabel(self), QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.save_label)
@@ -337,8 +338,7 @@ class MainWindow(QMainWindow):
         self._docid_before_command = self._open_docid
         return self._save_open_article()
 
-    def _save_open_article(self) -> bool:
-        """Saves what the editor holds; False if it could not."""
+    def _save_open_article(self) -> bool:  # False if what the editor holds could not be saved
         return bool(self.editor.flush())
 
     def _command_done(self, command) -> None:

@@ -97,6 +97,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation>لم تُحفظ: غيّر شخص آخر المقالة</translation>
     </message>
     <message>
+        <source>Not saved yet: the library cannot be reached; your text is kept.</source>
+        <translation>لم يُحفظ بعد: تعذّر الوصول إلى المكتبة، ونصّك محفوظ هنا.</translation>
+    </message>
+    <message>
         <source>Revision history</source>
         <translation>سجل المراجعات</translation>
     </message>
@@ -480,6 +484,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
     <message>
         <source>Theirs (in the library)</source>
         <translation>نسختهم (في المكتبة)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The library cannot be reached: what you type is kept here and saved as soon as the connection returns (it is tried again every few seconds).</source>
+        <translation>تعذّر الوصول إلى المكتبة: ما تكتبه محفوظ هنا وسيُحفظ فيها فور عودة الاتصال (تُعاد المحاولة كل بضع ثوانٍ).</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>أعد المحاولة الآن</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>انقطع الاتصال</translation>
     </message>
 </context>
 <context>
@@ -1061,8 +1080,8 @@ Free software under the GNU General Public License, version 3 or later ({licence
 <context>
     <name>LiveLink</name>
     <message>
-        <source>The library cannot be reached; retrying.</source>
-        <translation>تعذر الوصول إلى المكتبة؛ تجري إعادة المحاولة.</translation>
+        <source>The article list could not be read: %1</source>
+        <translation>تعذّرت قراءة قائمة المقالات: %1</translation>
     </message>
     <message>
         <source>Opened (version %1)</source>

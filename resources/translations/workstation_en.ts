@@ -96,6 +96,10 @@ Free software under the GNU General Public License, version 3 or later ({licence
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not saved yet: the library cannot be reached; your text is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Revision history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -454,6 +458,21 @@ Free software under the GNU General Public License, version 3 or later ({licence
     </message>
     <message>
         <source>Theirs (in the library)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>The library cannot be reached: what you type is kept here and saved as soon as the connection returns (it is tried again every few seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1032,7 +1051,7 @@ Free software under the GNU General Public License, version 3 or later ({licence
 <context>
     <name>LiveLink</name>
     <message>
-        <source>The library cannot be reached; retrying.</source>
+        <source>The article list could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QToolBar, QWidget
+
+from workstation.body.blocks import clean_href
 
 # (name, shortcut, icon) of the formatting actions; they act only while the body has the focus.
 FORMAT_ACTIONS = (
@@ -87,3 +89,24 @@ class EditorActions(QObject):
             self.actions[name].setEnabled(loaded)
         self.actions["save"].setEnabled(editable)
         self.actions["replace"].setEnabled(editable)
+
+
+def ask_link(parent: QWidget, body) -> None:
+    """Asks for a link address for the body's selection (empty removes the link); refuses anything but web and mail."""
+    title = QCoreApplication.translate("ArticleEditor", "Link")
+    prompt = QCoreApplication.translate("ArticleEditor", "Web or mail address (empty removes the link):")
+    url, ok = QInputDialog.getText(parent, title, prompt, QLineEdit.EchoMode.Normal, body.current_href() or "https://")
+    if not ok:
+        return
+    url = url.strip()
+    if url in ("", "https://"):
+        body.set_link(None)
+        return
+    href = clean_href(url)
+    if href is None:
+        refused = QCoreApplication.translate(
+            "ArticleEditor", "{url} is not a web or mail address (http, https or mailto)."
+        )
+        QMessageBox.warning(parent, title, refused.format(url=url))
+        return
+    body.set_link(href)

@@ -15,9 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -28,14 +26,17 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from workstation.articles.commands import Command
 from workstation.articles.repo import ArticleRecord, ArticleRepo
-from workstation.body.blocks import clean_href, parse_body
+from workstation.body.blocks import parse_body
 from workstation.body.dateline import format_dateline, to_site_time
 from workstation.body.stats import count_characters, count_words, reading_minutes
 from workstation.clock import DEFAULT_TIMEZONE
 from workstation.errors import ConflictError, LibraryError, NotFoundError
+from workstation.library.outage import is_unreachable
 from workstation.library.store import Library
+from workstation.library.urls import driver_reason
 
-from ui.editor.actions import EditorActions
+from ui.connection import ConnectionWatch
+from ui.editor.actions import EditorActions, ask_link
 from ui.editor.body_edit import BodyEdit
 from ui.editor.checking import EditorChecks, WritingChecks
 from ui.editor.checks_pane import ChecksPane
@@ -60,10 +61,13 @@ class ArticleEditor(QWidget):
     showRequested = Signal()  # find or replace was asked for: the editor must be on screen
 
     def __init__(self, library: Library, parent=None, search: SearchFunction | None = None,
-                 checks: WritingChecks | None = None):  # fmt: skip
+                 checks: WritingChecks | None = None, connection: ConnectionWatch | None = None):  # fmt: skip
         super().__init__(parent)
         self._library = library
         self._repo = ArticleRepo(library)
+        self._connection = connection  # told of each failed save; the server back: what waited is saved
+        if connection is not None:
+            connection.restored.connect(self.flush)
         # Runs an undoable core command (the window's CommandRunner.run); None: applied directly.
         self.run_command: Callable[[Command, str], bool] | None = None
         try:
@@ -166,10 +170,14 @@ class ArticleEditor(QWidget):
     def _story_parts(self) -> dict[str, Any]:
         city, when, agency = self.fields.dateline_parts()
         captions: tuple[str, ...] = ()
-        if self._record is not None:
+        if self._record is not None and (self._connection is None or not self._connection.down):
             from workstation.photos.gallery import GalleryRepo
 
-            captions = tuple(item.caption for item in GalleryRepo(self._library).items(self._record.docid))
+            try:
+                captions = tuple(item.caption for item in GalleryRepo(self._library).items(self._record.docid))
+            except SQLAlchemyError as exc:  # the server away: the captions are checked once it is back
+                if self._connection is None or not self._connection.failed(exc):
+                    raise
         return {"dateline_city": city, "dateline_at": when, "dateline_agency": agency, "captions": captions,
                 "timezone": self._tz}  # fmt: skip
 
@@ -329,24 +337,7 @@ class ArticleEditor(QWidget):
 
     def ask_link(self) -> None:
         """Asks for a link address for the selection (empty removes the link)."""
-        current = self.body.current_href()
-        url, ok = QInputDialog.getText(self, self.tr("Link"), self.tr("Web or mail address (empty removes the link):"),
-                                       QLineEdit.EchoMode.Normal, current or "https://")  # fmt: skip
-        if not ok:
-            return
-        url = url.strip()
-        if url in ("", "https://"):
-            self.body.set_link(None)
-            return
-        href = clean_href(url)
-        if href is None:
-            QMessageBox.warning(
-                self,
-                self.tr("Link"),
-                self.tr("{url} is not a web or mail address (http, https or mailto).").format(url=url),
-            )
-            return
-        self.body.set_link(href)
+        ask_link(self, self.body)
 
     # -- saving ---------------------------------------------------------------------------------
     def _stop_timers(self) -> None:
@@ -372,6 +363,9 @@ class ArticleEditor(QWidget):
         if not self._dirty and not keep_revision:
             return True
         self._stop_timers()
+        if self._connection is not None and self._connection.down and not keep_revision:
+            self.state_label.setText(self._not_saved(None))  # tried again when the server is back
+            return False
         self._saving = True
         conflict = False
         try:
@@ -382,12 +376,15 @@ class ArticleEditor(QWidget):
             self.state_label.setText(str(exc))
             return False
         except _SAVE_ERRORS as exc:
-            # the edits stay in the editor and are tried again; a full disk or a locked file passes
-            self.state_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
-            self._idle.start(RETRY_MS)
+            # the edits stay in the editor and are tried again; a full disk, a locked file or a server away passes
+            self.state_label.setText(self._not_saved(exc))
+            if self._connection is None or not self._connection.down:
+                self._idle.start(RETRY_MS)
             return False
         finally:
             self._saving = False
+        if self._connection is not None:
+            self._connection.succeeded()
         if conflict:
             return self._resolve_conflict()
         self._saved(record)
@@ -453,10 +450,16 @@ class ArticleEditor(QWidget):
             self.state_label.setText(str(exc))
             return False
         except _SAVE_ERRORS as exc:
-            self.state_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self.state_label.setText(self._not_saved(exc))
             return False
         finally:
             self._saving = False
+
+    def _not_saved(self, exc: Exception | None) -> str:
+        """Why the edits are not in the library yet, in one sentence (None: the server is known to be away)."""
+        if exc is None or (self._connection.failed(exc) if self._connection is not None else is_unreachable(exc)):
+            return self.tr("Not saved yet: the library cannot be reached; your text is kept.")
+        return self.tr("Not saved: {reason}").format(reason=driver_reason(exc))
 
     # -- revisions ------------------------------------------------------------------------------
     def show_history(self) -> None:

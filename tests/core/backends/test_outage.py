@@ -1,0 +1,58 @@
+"""Telling a server that went away from a refused statement or a locked file, on the real backends."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from workstation.library.outage import is_unreachable, password_refused
+from workstation.library.store import open_library
+from workstation.library.urls import driver_reason
+
+
+def failure(library, statement: str) -> SQLAlchemyError:
+    with pytest.raises(SQLAlchemyError) as caught, library.engine.connect() as conn:
+        conn.execute(text(statement))
+    return caught.value
+
+
+def test_a_dropped_or_refused_connection_is_unreachable_a_bad_statement_is_not(pg_server, pg_url, tmp_path):
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    database = make_url(pg_url).database
+    try:
+        refused = failure(library, "SELECT * FROM no_such_table")
+        assert not is_unreachable(refused)
+        assert driver_reason(refused).startswith('relation "no_such_table" does not exist')
+        with library.engine.connect() as conn:
+            pg_server.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'")
+            with pytest.raises(SQLAlchemyError) as dropped:
+                conn.execute(text("SELECT 1"))
+        assert is_unreachable(dropped.value)
+        pg_server.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS false")
+        blocked = failure(library, "SELECT 1")
+        assert is_unreachable(blocked) and not password_refused(blocked)
+        assert "\n" not in driver_reason(blocked) and "SELECT" not in driver_reason(blocked)
+    finally:
+        pg_server.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS true")
+        library.close()
+
+
+def test_a_locked_file_is_not_unreachable(tmp_path):
+    library = open_library(str(tmp_path / "library.sqlite"))
+    other = sqlite3.connect(tmp_path / "library.sqlite", isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with library.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA busy_timeout = 100")
+            with pytest.raises(SQLAlchemyError) as locked:
+                conn.execute(text("UPDATE settings SET value = value"))
+        assert not is_unreachable(locked.value)
+        assert driver_reason(locked.value) == "database is locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        library.close()
