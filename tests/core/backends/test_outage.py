@@ -9,6 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from workstation.errors import LibraryError
 from workstation.library.outage import is_unreachable, password_refused
 from workstation.library.store import open_library
 from workstation.library.urls import driver_reason
@@ -32,7 +33,13 @@ def test_a_dropped_or_refused_connection_is_unreachable_a_bad_statement_is_not(p
             with pytest.raises(SQLAlchemyError) as dropped:
                 conn.execute(text("SELECT 1"))
         assert is_unreachable(dropped.value)
+        feed = library.backend.change_feed(library.engine)
         pg_server.execute(f"ALTER DATABASE {database} ALLOW_CONNECTIONS false")
+        pg_server.execute(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'")
+        with pytest.raises(LibraryError) as feed_lost:
+            feed.poll(0.5)
+        assert is_unreachable(feed_lost.value)  # the feed's own error keeps the driver's as its context
+        feed.close()
         blocked = failure(library, "SELECT 1")
         assert is_unreachable(blocked) and not password_refused(blocked)
         assert "\n" not in driver_reason(blocked) and "SELECT" not in driver_reason(blocked)
