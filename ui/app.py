@@ -23,6 +23,7 @@ from ui.about import app_icon
 from ui.crash import install_crash_handler
 from ui.i18n import DEFAULT_LANGUAGE, Translations, load_fonts
 from ui.main_window import MainWindow
+from ui.server_password import open_asking_password
 from ui.shortcuts.expander import ShortcutExpander
 
 EXIT_FAILED = 2
@@ -107,11 +108,13 @@ def start_app(
     translations = Translations(app)
     translations.install(str(settings.value("ui/language", DEFAULT_LANGUAGE)))
     load_fonts(app)
+    not_kept = None  # why the keyring could not keep a password the editor asked it to
     try:
         if demo_folder is not None:
             library, settings = _open_demo(paths, demo_folder, settings)
-        else:
-            library = open_library(location or paths.default_db(), default_photos_dir=paths.data / "photos")
+        else:  # a server that refuses the connection for its password: the editor is asked for it
+            library, not_kept = open_asking_password(location or paths.default_db(),
+                                                     default_photos_dir=paths.data / "photos")  # fmt: skip
         _prepare_search(library)
     except LibraryError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("Workstation", "Editorial Workstation"), str(exc))
@@ -120,6 +123,10 @@ def start_app(
     workstation.expander = ShortcutExpander(lambda: ShortcutRepo(library).table(), app)
     workstation.expander.install(app)
     workstation.show_window()
+    if not_kept:
+        title = QCoreApplication.translate("Workstation", "Editorial Workstation")
+        text = QCoreApplication.translate("Workstation", "The keyring could not keep the password ({reason}).")
+        QMessageBox.warning(workstation.window, title, text.format(reason=not_kept))
     return workstation
 
 

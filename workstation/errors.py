@@ -10,6 +10,14 @@ class LibraryError(Exception):
     """A library that cannot be opened or used; the message is one sentence for the user."""
 
 
+class PasswordRefused(LibraryError):
+    """A library server refused the connection for its password: `missing` when none was given, else a wrong one."""
+
+    def __init__(self, message: str, missing: bool):
+        super().__init__(message)
+        self.missing = missing
+
+
 class NotFoundError(LookupError):
     """An article, section or revision that does not exist; the message names it."""
 

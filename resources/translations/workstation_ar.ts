@@ -1759,6 +1759,45 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Library server password</source>
+        <translation>كلمة سر خادم المكتبة</translation>
+    </message>
+    <message>
+        <source>The library server needs a password for this account.</source>
+        <translation>يطلب خادم المكتبة كلمة سر لهذا الحساب.</translation>
+    </message>
+    <message>
+        <source>The library server refused the password: type it again.</source>
+        <translation>رفض خادم المكتبة كلمة السر: اكتبها مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة السر</translation>
+    </message>
+    <message>
+        <source>Remember in the keyring</source>
+        <translation>احفظها في سلسلة مفاتيح النظام</translation>
+    </message>
+    <message>
+        <source>The system keyring keeps it; the next start asks no more.</source>
+        <translation>تحفظها سلسلة مفاتيح النظام، فلا تُطلب عند التشغيل التالي.</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>المكتبة:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة السر:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>اتصال</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutTableModel</name>
     <message>
         <source>Code</source>
@@ -1868,6 +1907,10 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     <message>
         <source>Editorial Workstation</source>
         <translation>محطة التحرير</translation>
+    </message>
+    <message>
+        <source>The keyring could not keep the password ({reason}).</source>
+        <translation>تعذّر حفظ كلمة السر في سلسلة مفاتيح النظام ({reason}).</translation>
     </message>
     <message>
         <source>Preparing the library for search…</source>

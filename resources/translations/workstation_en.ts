@@ -1694,6 +1694,45 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     </message>
 </context>
 <context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Library server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library server needs a password for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library server refused the password: type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring keeps it; the next start asks no more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShortcutTableModel</name>
     <message>
         <source>Code</source>
@@ -1802,6 +1841,10 @@ Compare it with the one your server administrator gives you. Trust this key?</so
     <name>Workstation</name>
     <message>
         <source>Editorial Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring could not keep the password ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

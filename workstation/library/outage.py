@@ -40,15 +40,16 @@ def is_unreachable(exc: BaseException | None) -> bool:
     return False
 
 
-def password_refused(exc: BaseException) -> bool:
-    """Whether a failed connection was refused for its password: none was given where one is needed, or a wrong one."""
+def password_refusal(exc: BaseException | None) -> str | None:
+    """Why a server refused a connection for its password: "missing" (one is needed, none was given), "wrong",
+    or None when the failure is about something else."""
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        pgconn = getattr(exc, "pgconn", None)
+        pgconn = getattr(exc, "pgconn", None)  # libpq's connection as it failed (psycopg keeps it on the error)
         if pgconn is not None:
             if getattr(pgconn, "needs_password", False):
-                return True
-            return "password authentication failed" in str(exc)
+                return "missing"
+            return "wrong" if "password authentication failed" in str(exc) else None
         exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
-    return False
+    return None

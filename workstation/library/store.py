@@ -12,8 +12,9 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from workstation.errors import LibraryError
+from workstation.errors import LibraryError, PasswordRefused
 from workstation.library.backends import Backend, backend_for
+from workstation.library.outage import password_refusal
 from workstation.library.urls import driver_reason, masked, server_url
 
 SCHEMA_HEAD = "0007"
@@ -165,11 +166,13 @@ def _migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_library(location: str, default_photos_dir: Path | None = None, editor: str | None = None) -> Library:
+def open_library(location: str, default_photos_dir: Path | None = None, editor: str | None = None,
+                 password: str | None = None) -> Library:  # fmt: skip
     """Opens (creating or migrating as needed) the library at a path or SQLAlchemy URL.
 
     A server library's photo folder is `WORKSTATION_PHOTOS`, else the library's own setting,
-    else `default_photos_dir`.
+    else `default_photos_dir`. `password` (one the editor typed) replaces any the URL or the
+    keyring gives; a server that refuses the password raises PasswordRefused.
     """
     path: Path | None = None
     shown = masked(location)
@@ -178,6 +181,8 @@ def open_library(location: str, default_photos_dir: Path | None = None, editor: 
             url = server_url(location)
         except Exception:
             raise LibraryError(f"{shown} is neither a file path nor a database URL.") from None
+        if password is not None:
+            url = url.set(password=password)
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             path = Path(url.database).expanduser().resolve()
     else:
@@ -209,7 +214,11 @@ def open_library(location: str, default_photos_dir: Path | None = None, editor: 
         photos_setting = _photos_setting(engine) if path is None else None
     except Exception as exc:
         engine.dispose()
-        raise LibraryError(f"Cannot open the library at {shown}: {_reason(exc)}") from None
+        message = f"Cannot open the library at {shown}: {_reason(exc)}"
+        refusal = password_refusal(exc)
+        if refusal is not None:
+            raise PasswordRefused(message, missing=refusal == "missing") from None
+        raise LibraryError(message) from None
 
     if path is not None:
         photos_dir = photos_dir_beside(path)
