@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )  # fmt: skip
 from PySide6.QtGui import QColor, QFont
+from sqlalchemy.exc import SQLAlchemyError
 
 from workstation.articles.commands import (
     DuplicateArticleCommand,
@@ -32,6 +33,7 @@ from workstation.articles.listing import PAGE_SIZE, ArticleSummary, Listing, Lis
 from workstation.errors import LibraryError
 from workstation.library.store import Library
 
+from ui.connection import ConnectionWatch
 from ui.section_tree import ARTICLE_MIME, encode_ids
 from ui.undo import CommandRunner
 
@@ -62,9 +64,10 @@ class ArticleListModel(QAbstractTableModel):
     _ORDERS = {HEADLINE: "headline", STATUS: "status", DATE: "date"}
 
     def __init__(self, library: Library, runner: CommandRunner, search: Callable = core_search,
-                 parent: QObject | None = None):  # fmt: skip
+                 parent: QObject | None = None, connection: ConnectionWatch | None = None):  # fmt: skip
         super().__init__(parent)
         self._library = library
+        self._connection = connection  # told when a read finds the server away (the list reloads when it is back)
         self._runner = runner
         self._listing = Listing(library)
         self._search = search
@@ -168,11 +171,21 @@ class ArticleListModel(QAbstractTableModel):
         self._section_names = None
         self._search_offset, self._error, self._total = 0, "", 0
         self._done = not self._listing_anything()
-        if not self._done:
-            if not self._searching():
-                self._total = self._listing.count(self._query())
-            self._rows = self._read(max(PAGE_SIZE, keep))
-        self.endResetModel()
+        try:
+            if not self._done:
+                if not self._searching():
+                    self._total = self._listing.count(self._query())
+                self._rows = self._read(max(PAGE_SIZE, keep))
+        except SQLAlchemyError as exc:
+            self._read_failed(exc)
+        finally:
+            self.endResetModel()  # even when the read failed: a view never sees a model half reset
+
+    def _read_failed(self, exc: SQLAlchemyError) -> None:
+        """Stops reading; a server that went away is the connection watch's to tell, anything else goes on up."""
+        self._done = True
+        if self._connection is None or not self._connection.failed(exc):
+            raise exc
 
     def _searching(self) -> bool:
         return bool(self._filter) and not self._trash
@@ -205,7 +218,11 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: _AnyIndex = QModelIndex()) -> None:
         if parent.isValid() or self._done:
             return
-        page = self._read(PAGE_SIZE)
+        try:
+            page = self._read(PAGE_SIZE)
+        except SQLAlchemyError as exc:
+            self._read_failed(exc)
+            return
         if page:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
             self._rows += page

@@ -61,11 +61,11 @@ class MainWindow(QMainWindow):
         self._docid_before_command: int | None = None
         self.runner.failed.connect(self._show_failure)
 
+        self.connection = ConnectionWatch(library, self)  # whether the server can be reached; a banner when not
         self.tree_model = SectionTreeModel(library, self.runner, self)
         self.tree = SectionTreeView(library, self.tree_model, self)
-        self.list_model = ArticleListModel(library, self.runner, parent=self)
+        self.list_model = ArticleListModel(library, self.runner, parent=self, connection=self.connection)
         self.articles = ArticleListPanel(self.list_model, self)
-        self.connection = ConnectionWatch(library, self)  # whether the server can be reached; a banner when not
         self.editor = ArticleEditor(library, self, connection=self.connection)
         self.editor.run_command = self.runner.run  # a restored revision is undone from the Edit menu
         self.editor_area = QTabWidget(self)
