@@ -94,18 +94,26 @@ class LiveLink(QObject):
         window.articles.currentArticleChanged.connect(lambda _docid: QTimer.singleShot(0, self._opened))
         self._stop = threading.Event()
         self._stopped = False
-        self._feed = library.backend.change_feed(library.engine)
+        lost = None
+        try:
+            self._feed = library.backend.change_feed(library.engine)
+        except Exception as exc:  # the server went away since the library opened: the thread listens once it is back
+            self._feed, lost = None, exc
         self._thread = threading.Thread(target=self._listen, name="live-changes", daemon=True)
         self._thread.start()
         window.destroyed.connect(self._stop.set)
+        if lost is not None:
+            self.connection.failed(lost)
         self._opened()
 
     # -- the feed, on its thread ------------------------------------------------------------------
     def _listen(self) -> None:
-        lost = False
+        lost = self._feed is None
         try:
             while not self._stop.is_set():
                 try:
+                    if self._feed is None:
+                        self._feed = self.library.backend.change_feed(self.library.engine)
                     events = self._feed.poll(0.5)
                 except Exception as exc:  # a busy file, or a lost connection (the next poll listens anew)
                     if not lost and is_unreachable(exc):
@@ -119,7 +127,8 @@ class LiveLink(QObject):
                 for event in events:
                     self._emit(self.received, event)
         finally:
-            self._feed.close()
+            if self._feed is not None:
+                self._feed.close()
 
     def _emit(self, signal, *args) -> None:
         try:

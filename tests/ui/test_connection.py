@@ -118,6 +118,22 @@ def test_the_change_feed_alone_notices_and_listens_again(server_desk, pg_server,
     qtbot.waitUntil(lambda: window.list_model.rowCount() == rows + 1, timeout=5000)
 
 
+@pytest.mark.parametrize("server_desk", [False], indirect=True)
+def test_a_live_link_started_while_the_server_is_away_listens_once_it_is_back(server_desk, pg_server, qtbot):
+    window, database, _article, theirs = server_desk
+    cut(pg_server, database)
+    live = LiveLink(window.library, window)
+    try:
+        assert banner(window).isVisible()
+        bring_back(pg_server, database)
+        qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
+        rows = window.list_model.rowCount()
+        ArticleRepo(theirs).create(section="home", headline="خبر بعد عودة الخادم")
+        qtbot.waitUntil(lambda: window.list_model.rowCount() == rows + 1, timeout=5000)
+    finally:
+        live.stop()
+
+
 def test_a_save_that_waited_is_still_checked_against_newer_work(server_desk, pg_server, qtbot, type_keys, monkeypatch):
     window, database, article, theirs = server_desk
     asked = []
