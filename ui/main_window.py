@@ -46,9 +46,7 @@ class MainWindow(QMainWindow):
     def __init__(self, library: Library, settings: QSettings, language: str,
                  on_language: Callable[[str], None] | None = None, parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
-        self.library = library
-        self.settings = settings
-        self.language = language
+        self.library, self.settings, self.language = library, settings, language
         self._on_language = on_language
         self.setWindowTitle(self.tr("Editorial Workstation"))
 
@@ -268,17 +266,18 @@ class MainWindow(QMainWindow):
     def _article_chosen(self, docid: int | None) -> None:
         if docid == self._open_docid:
             return
-        if not self._save_open_article():
-            # The open article could not be saved: stay on it rather than lose the edits.
-            previous = self._open_docid
-            QTimer.singleShot(0, lambda: self.articles.select(previous))
-            self.statusBar().showMessage(self.tr("The open article could not be saved; it stays open."), 8000)
+        saved = self._save_open_article()
+        if saved and self._open(docid):
             return
-        self._open(docid)
+        # The open article could not be saved (or the chosen one read: the server is away): it stays open.
+        QTimer.singleShot(0, lambda previous=self._open_docid: self.articles.select(previous))
+        if not saved:
+            self.statusBar().showMessage(self.tr("The open article could not be saved; it stays open."), 8000)
 
-    def _open(self, docid: int | None) -> None:
+    def _open(self, docid: int | None) -> bool:  # False: the article could not be read and the open one stays
+        if not self.editor.load(docid) and self.editor.current_docid() is not None:
+            return False
         self._open_docid = docid
-        self.editor.load(docid)
         if docid is None:
             self.editor.state_label.setText(self.articles.empty_reason())
         if self.gallery is not None:
@@ -287,6 +286,7 @@ class MainWindow(QMainWindow):
             self.preview.show_article(docid)
         self._use_editor_stack()
         self._update_actions()
+        return True
 
     def _lazy_tab(self, icon: str, title: str) -> QWidget:
         tab = QWidget(self)

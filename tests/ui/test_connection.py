@@ -118,6 +118,20 @@ def test_the_change_feed_alone_notices_and_listens_again(server_desk, pg_server,
     qtbot.waitUntil(lambda: window.list_model.rowCount() == rows + 1, timeout=5000)
 
 
+def test_another_article_chosen_while_the_server_is_away_leaves_the_open_one_open(server_desk, pg_server, qtbot):
+    window, database, article, theirs = server_desk
+    other = ArticleRepo(theirs).create(section="home", headline="خبر آخر", body="<p>نص آخر</p>")
+    qtbot.waitUntil(lambda: window.list_model.row_of(other.docid) >= 0, timeout=5000)
+    cut(pg_server, database)
+    window.articles.select(other.docid)  # the editor cannot read it: the open article and the list stay on it
+    qtbot.waitUntil(lambda: window.articles.current_docid() == article.docid, timeout=5000)
+    assert window.editor.current_docid() == article.docid and banner(window).isVisible()
+    bring_back(pg_server, database)
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
+    window.articles.select(other.docid)
+    qtbot.waitUntil(lambda: window.editor.current_docid() == other.docid, timeout=5000)
+
+
 @pytest.mark.parametrize("server_desk", [False], indirect=True)
 def test_a_live_link_started_while_the_server_is_away_listens_once_it_is_back(server_desk, pg_server, qtbot):
     window, database, _article, theirs = server_desk

@@ -226,6 +226,10 @@ class ArticleEditor(QWidget):
             self._show(None)
             self.state_label.setText(str(exc))
             return False
+        except SQLAlchemyError as exc:  # the server away: the open article stays, with what was typed in it
+            if self._connection is None or not self._connection.failed(exc):
+                raise
+            return False
         self._show(record)
         return True
 
