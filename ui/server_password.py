@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import make_url
 
 from workstation.errors import PasswordRefused
 from workstation.library.store import Library, open_library
@@ -47,6 +48,8 @@ class ServerPasswordDialog(QDialog):
         self.password.setAccessibleName(self.tr("Password"))
         self.remember = QCheckBox(self.tr("Remember in the keyring"))
         self.remember.setToolTip(self.tr("The system keyring keeps it; the next start asks no more."))
+        # The keyring keeps a password under the account the URL names (a service file's account is libpq's to know).
+        self.remember.setEnabled(bool(make_url(location).username))
         form = QFormLayout()
         form.addRow(self.tr("Library:"), self.url_label)
         form.addRow(self.tr("Password:"), self.password)

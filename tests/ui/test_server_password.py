@@ -159,3 +159,12 @@ def test_a_keyring_that_cannot_keep_it_is_said_and_the_library_opens(
         close(started)
     finally:
         keyring.set_keyring(before)
+
+
+def test_the_keyring_is_offered_only_for_an_account_the_url_names(qtbot):
+    named = ServerPasswordDialog("postgresql://ed:old-pw-1@db.example/news", missing=False)
+    service = ServerPasswordDialog("postgresql:///?service=news", missing=True)
+    for dialog in (named, service):
+        qtbot.addWidget(dialog)
+    assert named.remember.isEnabled() and not service.remember.isEnabled()
+    assert named.url_label.text() == "postgresql://ed:***@db.example/news"
