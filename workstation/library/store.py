@@ -17,8 +17,8 @@ from workstation.library.backends import Backend, backend_for
 from workstation.library.outage import password_refusal
 from workstation.library.urls import driver_reason, masked, server_url
 
-SCHEMA_HEAD = "0007"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+SCHEMA_HEAD = "0008"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 PHOTOS_SETTING = "photos_folder"  # a server library's photo folder, as every workstation mounts it
 PHOTOS_ENV = "WORKSTATION_PHOTOS"  # this workstation's own path to it
 EDITOR_ENV = "WORKSTATION_EDITOR"

@@ -23,6 +23,9 @@ RUN_YEAR = datetime(2020, 1, 1)
 QUERIES = (
     "وزير الخارجية",  # words in headlines, bodies and captions
     '"وزير الخارجية"',  # a phrase
+    '"وزير الخارج"*',  # a phrase ending in a prefix
+    '"الروسي سيرغي لافروف"',  # a phrase of three words
+    '"قال وزير"',  # a phrase whose words have attached forms (وقال)
     "لافروف",  # body and captions
     "سوريا",  # a keyword and the body
     "الخبر",

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from workstation.articles.repo import ArticleRepo
+from workstation.check import check_library
 from workstation.errors import LibraryError
 from workstation.library.store import open_library
 from workstation.library.urls import masked, remember_password
@@ -160,6 +161,29 @@ def test_connections_give_up_on_a_server_that_falls_silent(pg_url, tmp_path):
                 "2", "3", "10000")  # fmt: skip
     finally:
         feed.close()
+        library.close()
+
+
+def test_an_older_server_library_gets_its_word_pairs_and_finds_phrases(pg_url, tmp_path):
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    repo = ArticleRepo(library)
+    long = " ".join(["في من"] * 300)  # past the positions a tsvector keeps for one word
+    a = repo.create(headline="وزير الخارجية يصل", body=f"<p>قال وزير الخارجية الروسي. {long} وزير الخارجية</p>")
+    b = repo.create(headline="الخارجية ووزير", body="<p>وزير الدفاع والخارجية</p>")
+    with library.engine.begin() as conn:  # back to the schema before pairs
+        conn.exec_driver_sql("DROP INDEX ix_article_search_pairs")
+        conn.exec_driver_sql("ALTER TABLE article_search DROP COLUMN pairs")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
+    library.close()
+
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    try:
+        assert check_library(library) == []  # the pairs filled by the migration are the ones the app writes
+        assert [h.docid for h in search(library, '"وزير الخارجية"').hits] == [a.docid]
+        assert [h.docid for h in search(library, '"الخارجية الروسي"').hits] == [a.docid]
+        assert {h.docid for h in search(library, "وزير الخارجية").hits} == {a.docid, b.docid}
+        assert search(library, '"من في"').total == 1
+    finally:
         library.close()
 
 
