@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
         self._restore_state()
+        self._article_chosen(self._open_docid)  # none open: the state says why
         self._update_actions()
 
     # -- building ----------------------------------------------------------------------------------
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         self.list_model.set_section(slug)
 
     def _article_chosen(self, docid: int | None) -> None:
-        if docid == self._open_docid:
+        if docid == self._open_docid and docid is not None:  # none again: the list may say why in other words
             return
         saved = self._save_open_article()
         if saved and self._open(docid):
@@ -487,10 +488,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._save_open_article():
-            answer = QMessageBox.question(
-                self, self.tr("Editorial Workstation"),
-                self.tr("The open article could not be saved. Close anyway and lose the unsaved changes?"),
-            )  # fmt: skip
+            answer = QMessageBox.question(self, self.tr("Editorial Workstation"),
+                self.tr("The open article could not be saved. Close anyway and lose the unsaved changes?"))  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

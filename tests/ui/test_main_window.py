@@ -34,6 +34,14 @@ def test_layout_follows_the_language(main_window):
     assert window.counts_label.text()
 
 
+def test_an_empty_library_says_what_to_do_from_the_start(main_window, qtbot):
+    assert main_window.editor.current_docid() is None
+    said = main_window.editor.state_label.text()
+    assert said == main_window.articles.empty_reason() and "Ctrl+N" in said
+    main_window.tree.select("economy")  # another empty section: still said
+    assert main_window.editor.state_label.text() == main_window.articles.empty_reason() != ""
+
+
 def test_new_article_opens_in_the_editor_and_undo_trashes_it(main_window, qtbot):
     window = main_window
     window.tree.select("sports")
