@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workstation.errors import LibraryError, PasswordRefused
@@ -19,6 +20,7 @@ from workstation.library.urls import driver_reason, masked, server_url
 
 SCHEMA_HEAD = "0008"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+INSUFFICIENT_PRIVILEGE = "42501"  # the SQLSTATE of a statement the role may not run
 PHOTOS_SETTING = "photos_folder"  # a server library's photo folder, as every workstation mounts it
 PHOTOS_ENV = "WORKSTATION_PHOTOS"  # this workstation's own path to it
 EDITOR_ENV = "WORKSTATION_EDITOR"
@@ -209,7 +211,13 @@ def open_library(location: str, default_photos_dir: Path | None = None, editor: 
     backend.prepare(engine, editor)
     try:
         if revision != SCHEMA_HEAD and _needs_migration(engine):
-            _migrate(engine)
+            try:
+                _migrate(engine)
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:  # an editor role, not the owner
+                    raise LibraryError(f"it needs an upgrade to schema {SCHEMA_HEAD}, which only the role owning its "
+                                       f"tables can make ({_reason(exc)}); open it once as that role") from None  # fmt: skip
+                raise
             engine.dispose()  # connections made while migrating predate the change log
         photos_setting = _photos_setting(engine) if path is None else None
     except Exception as exc:

@@ -59,8 +59,7 @@ def test_a_server_that_refuses_or_never_answers_fails_within_15_seconds():
 
 
 def test_an_editor_role_with_only_data_rights_works_once_the_owner_has_migrated(pg_server, pg_url, tmp_path):
-    owner = open_library(pg_url, default_photos_dir=tmp_path / "photos")
-    owner.close()
+    back_to_0007(open_library(pg_url, default_photos_dir=tmp_path / "photos"))
     database = make_url(pg_url).database
     pg_server.execute(
         "DROP ROLE IF EXISTS desk_editor",
@@ -74,6 +73,10 @@ def test_an_editor_role_with_only_data_rights_works_once_the_owner_has_migrated(
         database=database,
     )
     url = pg_server.url(database, user="desk_editor", password="editor-pw")
+    status, err, _ = run_cli("--db", url, "sections")  # the schema is older than the app: the owner must upgrade it
+    assert status == 2 and err.count("\n") == 1 and "editor-pw" not in err
+    assert "needs an upgrade to schema" in err and "only the role owning its tables" in err, err
+    open_library(pg_url, default_photos_dir=tmp_path / "photos").close()  # the owner opens it once
     editor = open_library(url, default_photos_dir=tmp_path / "photos")
     try:
         repo = ArticleRepo(editor)
@@ -164,17 +167,22 @@ def test_connections_give_up_on_a_server_that_falls_silent(pg_url, tmp_path):
         library.close()
 
 
+def back_to_0007(library) -> None:
+    """Takes a server library back to the schema before word pairs, and closes it."""
+    with library.engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_article_search_pairs")
+        conn.exec_driver_sql("ALTER TABLE article_search DROP COLUMN pairs")
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
+    library.close()
+
+
 def test_an_older_server_library_gets_its_word_pairs_and_finds_phrases(pg_url, tmp_path):
     library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
     repo = ArticleRepo(library)
     long = " ".join(["في من"] * 300)  # past the positions a tsvector keeps for one word
     a = repo.create(headline="وزير الخارجية يصل", body=f"<p>قال وزير الخارجية الروسي. {long} وزير الخارجية</p>")
     b = repo.create(headline="الخارجية ووزير", body="<p>وزير الدفاع والخارجية</p>")
-    with library.engine.begin() as conn:  # back to the schema before pairs
-        conn.exec_driver_sql("DROP INDEX ix_article_search_pairs")
-        conn.exec_driver_sql("ALTER TABLE article_search DROP COLUMN pairs")
-        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0007'")
-    library.close()
+    back_to_0007(library)
 
     library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
     try:
