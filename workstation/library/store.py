@@ -20,6 +20,9 @@ from workstation.library.urls import driver_reason, masked, server_url
 
 SCHEMA_HEAD = "0008"
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+# Revisions that change only a server library's schema: a library file they alone would migrate is
+# not copied first (it can be large, and nothing in it changes but the recorded revision).
+SERVER_ONLY_REVISIONS = {"0008"}
 INSUFFICIENT_PRIVILEGE = "42501"  # the SQLSTATE of a statement the role may not run
 PHOTOS_SETTING = "photos_folder"  # a server library's photo folder, as every workstation mounts it
 PHOTOS_ENV = "WORKSTATION_PHOTOS"  # this workstation's own path to it
@@ -136,6 +139,11 @@ def _check_sqlite_file(path: Path) -> str | None:
     return revision[0]
 
 
+def _pending(revision: str) -> tuple[str, ...]:
+    """The revisions a library at `revision` goes through to reach the head."""
+    return KNOWN_REVISIONS[KNOWN_REVISIONS.index(revision) + 1 :]
+
+
 def _safety_copy(path: Path, copy: Path) -> None:
     """A whole copy of the library before a migration, its write-ahead log included (online backup)."""
     from workstation.library.backup import sqlite_copy
@@ -197,7 +205,7 @@ def open_library(location: str, default_photos_dir: Path | None = None, editor: 
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"Cannot create a library at {path}: {exc.strerror}.") from None
-        if revision not in (None, SCHEMA_HEAD):
+        if revision not in (None, SCHEMA_HEAD) and not set(_pending(revision)) <= SERVER_ONLY_REVISIONS:
             _safety_copy(path, path.with_name(f"{path.name}.before-{SCHEMA_HEAD}"))
 
     editor = editor or default_editor()

@@ -29,3 +29,12 @@ def test_old_library_opens_and_migrates(fixture, tmp_path):
     ArticleRepo(library).create(headline="بعد الترحيل")
     assert check_library(library) == []
     library.close()
+
+
+def test_a_file_is_copied_before_a_migration_unless_only_server_libraries_change(tmp_path):
+    for revision, copied in (("0006", True), ("0007", False)):  # 0008 adds the server's word pairs only
+        copy = tmp_path / revision / "library.sqlite"
+        copy.parent.mkdir()
+        shutil.copy(SCHEMA_FIXTURES / f"{revision}.sqlite", copy)
+        open_library(str(copy)).close()
+        assert (tmp_path / revision / f"library.sqlite.before-{SCHEMA_HEAD}").exists() == copied, revision
