@@ -101,7 +101,19 @@ def naive(source: str, out: str) -> None:
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         resized.save(path, "JPEG", quality=85)
-    renditions._stage(data, Path(out, "photos"), sha, "jpg")
+    _store(data, out, sha)
+
+
+def _store(data: bytes, out: str, sha: str) -> None:
+    """The original kept as ours keeps it: a new file in the incoming folder, written to the disk."""
+    from workstation.photos.staging import incoming_dir
+
+    incoming = incoming_dir(Path(out, "photos"))
+    incoming.mkdir(parents=True, exist_ok=True)
+    with (incoming / f"{sha}.part").open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def vips(source: str, out: str) -> None:
@@ -122,7 +134,7 @@ def vips(source: str, out: str) -> None:
     ):
         path.parent.mkdir(parents=True, exist_ok=True)
         image.jpegsave(str(path), Q=85)
-    renditions._stage(data, Path(out, "photos"), sha, "jpg")
+    _store(data, out, sha)
 
 
 def _vips_available() -> bool:
