@@ -63,3 +63,25 @@ def test_a_locked_file_is_not_unreachable(tmp_path):
         other.execute("ROLLBACK")
         other.close()
         library.close()
+
+
+def test_a_bug_raised_while_handling_a_lost_connection_is_not_the_server_away():
+    import psycopg
+
+    lost = psycopg.OperationalError("server closed the connection unexpectedly")
+    try:
+        try:
+            raise lost
+        except psycopg.OperationalError:
+            raise LibraryError("The connection to the library's server was lost") from None
+    except LibraryError as exc:
+        told = exc
+    assert is_unreachable(told)  # the library's own error keeps the driver's as its context
+    try:
+        try:
+            raise lost
+        except psycopg.OperationalError:
+            {}["missing"]  # a bug in the code that handles it
+    except KeyError as exc:
+        bug = exc
+    assert bug.__context__ is lost and not is_unreachable(bug)
