@@ -195,6 +195,19 @@ def test_an_older_server_library_gets_its_word_pairs_and_finds_phrases(pg_url, t
         library.close()
 
 
+def test_words_longer_than_the_server_takes_are_left_out_of_its_index(pg_url, tmp_path):
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    try:
+        repo = ArticleRepo(library)
+        pair, alone = "ب" * 700, "ج" * 1100  # 1,400 bytes (a pair of them is too long), 2,200 bytes
+        a = repo.create(headline="خبر طويل", body=f"<p>{pair} {pair} وزير الخارجية {alone} قال</p>")
+        assert [h.docid for h in search(library, '"وزير الخارجية"').hits] == [a.docid]
+        assert search(library, pair).total == 1 and search(library, alone).total == 0
+        assert check_library(library) == []
+    finally:
+        library.close()
+
+
 def test_the_password_can_come_from_a_pgpass_file(pg_server, pg_url, tmp_path, monkeypatch):
     passfile = tmp_path / "pgpass"
     passfile.write_text(f"127.0.0.1:{pg_server.port}:*:postgres:{pg_server.password}\n")

@@ -131,7 +131,7 @@ class PostgresFeed:
     """
 
     def __init__(self, engine):
-        self.location = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self.url = engine.url.set(drivername="postgresql")  # rendered with its password only to connect
         self.options = keepalive_options(engine.url.query)
         self.conn = None
         self._listen()
@@ -140,7 +140,7 @@ class PostgresFeed:
         import psycopg
 
         try:
-            self.conn = psycopg.connect(self.location, autocommit=True, **self.options)
+            self.conn = psycopg.connect(self.url.render_as_string(hide_password=False), autocommit=True, **self.options)
             self.conn.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             self.close()

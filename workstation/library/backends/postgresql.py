@@ -37,6 +37,8 @@ from workstation.library.urls import keepalive_options
 WRITE_LOCK_KEY = 0x57534C4B  # any constant the library's writers agree on
 MAX_POSITION = 16383  # PostgreSQL keeps word positions up to this one
 MAX_POSITIONS = 255  # positions kept a word
+MAX_WORD_BYTES = 2047  # PostgreSQL refuses a longer word; the index leaves it out, as to_tsvector does
+NEVER_INDEXED = "_"  # a token no column holds: words have no underscore, and pairs have words on both sides
 # Columns in the order they are laid out in the tsvector, with their weight letter.
 _LAYOUT = (("headline", "A"), ("keywords", "B"), ("byline", "C"), ("captions", "C"), ("body", "D"))
 _COLUMN_AT = {name: INDEX_COLUMNS.index(name) for name, _ in _LAYOUT}
@@ -63,6 +65,17 @@ def _token(word: str) -> str:
     return fold_accents(word.lower())
 
 
+def _fits(word: str) -> bool:
+    """Whether PostgreSQL takes the word (a character is at most 4 bytes: most are not encoded to know)."""
+    return len(word) * 4 <= MAX_WORD_BYTES or len(word.encode()) <= MAX_WORD_BYTES
+
+
+def _query_word(word: str) -> str:
+    """A query's word as the index keeps it; one the index cannot hold (too long) becomes a token that
+    is never in it, so the query finds nothing rather than failing."""
+    return word if _fits(word) else NEVER_INDEXED
+
+
 def index_literals(columns: Sequence[str | bytes]) -> tuple[str, str]:
     """The tsvector of an article's analyzed index columns (in INDEX_COLUMNS order), and the tsvector
     of its word pairs (two kept positions next to each other in one column), as PostgreSQL reads them."""
@@ -77,11 +90,16 @@ def index_literals(columns: Sequence[str | bytes]) -> tuple[str, str]:
         for word in WORD.findall(value or ""):
             at += 1
             token = _token(word)
+            if not _fits(token):
+                before = None
+                continue
             kept = positions.setdefault(token, [])
             if len(kept) < MAX_POSITIONS and at <= MAX_POSITION:
                 kept.append(f"{at}{weight}")
                 if before is not None:
-                    pairs[f"{before}_{token}"] = None
+                    pair = f"{before}_{token}"
+                    if _fits(pair):
+                        pairs[pair] = None
                 before = token
             else:
                 before = None
@@ -98,7 +116,7 @@ def pairs_literal(terms: Sequence[QueryTerm]) -> str:
         spellings = []
         for words in term.spellings:
             tokens = [_token(w) for w in words]
-            pairs = [f"'{a}_{b}'" for a, b in zip(tokens, tokens[1:], strict=False)]
+            pairs = [f"'{_query_word(f'{a}_{b}')}'" for a, b in zip(tokens, tokens[1:], strict=False)]
             if term.prefix:
                 pairs[-1] += ":*"
             spellings.append(" & ".join(pairs))
@@ -113,7 +131,7 @@ def tsquery_literal(terms: Sequence[QueryTerm], exact: bool = False) -> str:
     for term in terms:
         spellings = []
         for words in (term.words,) if exact else term.spellings:
-            quoted = [f"'{_token(w)}'" for w in words]
+            quoted = [f"'{_query_word(_token(w))}'" for w in words]
             if term.prefix:
                 quoted[-1] += ":*"
             spellings.append(" <-> ".join(quoted))

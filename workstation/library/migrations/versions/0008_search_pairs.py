@@ -14,12 +14,13 @@ depends_on = None
 
 # The pairs of an existing row, read from its tsvector: two positions next to each other (the
 # columns are laid out with a gap between them), as workstation/library/backends/postgresql.py
-# writes them for a new row.
+# writes them for a new row (a pair longer than PostgreSQL's 2,047-byte words left out).
 _FILL = """
 UPDATE article_search s SET pairs = coalesce((
     SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || '_' || b.lexeme))
     FROM (SELECT w.lexeme, p FROM unnest(s.doc) w, unnest(w.positions) p) a
     JOIN (SELECT w.lexeme, p FROM unnest(s.doc) w, unnest(w.positions) p) b ON b.p = a.p + 1
+    WHERE octet_length(a.lexeme) + octet_length(b.lexeme) < 2047
 ), '')
 """
 
