@@ -1,7 +1,8 @@
 """The library's tables as typed SQLAlchemy 2.0 models.
 
-Times are naive UTC datetimes. The search index (`article_fts`) is an FTS5 table
-created by the migrations and kept in step by `workstation.search.query`.
+Times are naive UTC datetimes. The search index (`article_fts`, an FTS5 table on SQLite;
+`article_search`, a tsvector and its word pairs on PostgreSQL) is created by the migrations,
+written by the backends and kept in step by `workstation.search.index`.
 """
 
 from __future__ import annotations

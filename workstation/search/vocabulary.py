@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 
 from workstation.errors import Progress
 from workstation.library.backends import backend_for
-from workstation.library.backends.fts5 import CREATE_INDEX_WORDS, INDEX_WORDS
+from workstation.library.backends.fts5 import CREATE_INDEX_WORDS, INDEX_WORDS, INDEX_WORDS_BETWEEN
 from workstation.library.store import Library
 from workstation.search.analyzer import PROCLITICS, PRONOUNS, SUFFIXES, is_form, vocabulary_keys
 
@@ -69,9 +69,7 @@ def build_vocabulary(conn: Connection, progress: Progress | None = None) -> None
     for done, letter in enumerate(_FIRST_LETTERS):
         if progress is not None:
             progress(done, len(_FIRST_LETTERS), letter)
-        words = conn.exec_driver_sql(
-            f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ?", (letter, chr(ord(letter) + 1))
-        ).scalars()
+        words = conn.exec_driver_sql(INDEX_WORDS_BETWEEN, (letter, chr(ord(letter) + 1))).scalars()
         add_words(conn, (w for w in words if _ARABIC_WORD.fullmatch(w)))
     conn.execute(
         text("INSERT OR REPLACE INTO settings (key, value) VALUES (:k, :v)"),
@@ -114,8 +112,9 @@ class Vocabulary:
                 self._source = INDEX_WORDS
         bounds = [(prefix, prefix + "\U0010ffff") for prefix in prefixes]
         if self._source == INDEX_WORDS:  # fts5vocab reads one range a statement quickly, not several
-            statement = f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ?"
-            return [term for bound in bounds for term in self.conn.exec_driver_sql(statement, bound).scalars()]
+            return [
+                term for bound in bounds for term in self.conn.exec_driver_sql(INDEX_WORDS_BETWEEN, bound).scalars()
+            ]
         ranges = " OR ".join(["(term >= ? AND term < ?)"] * len(bounds))
         statement = backend_for(self.conn.dialect.name).driver_sql(
             f"SELECT term FROM {VOCABULARY_TABLE} WHERE {ranges}"

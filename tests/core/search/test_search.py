@@ -15,6 +15,7 @@ from workstation.articles.repo import ArticleRepo
 from workstation.cli import main
 from workstation.clock import utcnow
 from workstation.errors import NotFoundError
+from workstation.library import backends
 from workstation.library.backends import fts5
 from workstation.library.models import GalleryItem, Photo
 from workstation.photos.gallery import GalleryRepo
@@ -257,6 +258,7 @@ def test_limit_and_offset_page_through_every_match(library, repo):
 
 def test_relevance_ranks_the_newest_candidates_then_lists_older_matches(library, repo, monkeypatch):
     monkeypatch.setattr(fts5, "CANDIDATES", 4)
+    monkeypatch.setattr(backends, "CANDIDATES", 4)
     old = [add(repo, headline=f"التعاون {n}") for n in range(3)]  # strong matches, but old
     new = [add(repo, body=f"نص يذكر التعاون مرة {n}") for n in range(4)]
     new_strong = add(repo, headline="التعاون اليوم")
@@ -270,6 +272,7 @@ def test_relevance_ranks_the_newest_candidates_then_lists_older_matches(library,
 
 def test_phrase_ranking_and_capped_count(library, repo, monkeypatch):
     monkeypatch.setattr(fts5, "CANDIDATES", 3)
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
     monkeypatch.setattr(fts5, "TOTAL_CAP", 5)
     body_only = [add(repo, body=f"خبر عن مجلس الأمن رقم {n}") for n in range(6)]
     in_headline = add(repo, headline="مجلس الأمن يجتمع", body="نص")

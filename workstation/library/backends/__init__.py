@@ -62,6 +62,17 @@ class SearchScope(Protocol):
         """How many articles match, and whether that is exact (else: at least that many)."""
 
 
+def ranked_page(scope: SearchScope, ranked: list[int], limit: int, offset: int) -> tuple[list[int], int | None]:
+    """A page of the newest CANDIDATES matches in relevance order (`ranked`), then of the older ones,
+    newest first; with the total when the candidates were all the matches."""
+    docids = ranked[offset : offset + limit]
+    if len(ranked) < CANDIDATES:
+        return docids, len(ranked)
+    if len(docids) < limit:  # past the ranked candidates: the older matches, newest first
+        docids += scope.newest(limit - len(docids), max(0, offset - CANDIDATES), below=min(ranked))
+    return docids, None
+
+
 class ChangeFeed(Protocol):
     """The library's change events as they happen."""
 

@@ -22,11 +22,12 @@ from typing import NamedTuple
 
 from sqlalchemy import Connection
 
-from workstation.library.backends import CANDIDATES, INDEX_COLUMNS, INDEX_WEIGHTS, TOTAL_CAP, QueryTerm
+from workstation.library.backends import CANDIDATES, INDEX_COLUMNS, INDEX_WEIGHTS, TOTAL_CAP, QueryTerm, ranked_page
 
 MAX_COMPLETIONS = 64  # a prefix with at most this many completions is searched as those words
 # FTS5's own list of the index's words, for this connection.
 INDEX_WORDS = "temp.article_vocab"
+INDEX_WORDS_BETWEEN = f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ?"  # index words in a range
 CREATE_INDEX_WORDS = f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_WORDS} USING fts5vocab(main, article_fts, row)"
 # bm25 weights of the index columns, in their order: headline, body, byline, keywords, captions.
 _WEIGHTS = ", ".join(str(INDEX_WEIGHTS[c]) for c in INDEX_COLUMNS)
@@ -86,10 +87,7 @@ class Fts5Scope:
         if not self._index_words:
             self.cursor.execute(CREATE_INDEX_WORDS)
             self._index_words = True
-        rows = self.cursor.execute(
-            f"SELECT term FROM {INDEX_WORDS} WHERE term >= ? AND term < ? LIMIT ?",
-            (prefix, prefix + "\U0010ffff", limit),
-        ).fetchall()
+        rows = self.cursor.execute(f"{INDEX_WORDS_BETWEEN} LIMIT ?", (prefix, prefix + "\U0010ffff", limit)).fetchall()
         return [term for (term,) in rows]
 
     def newest(self, limit: int, offset: int, below: int | None = None) -> list[int]:
@@ -115,13 +113,7 @@ class Fts5Scope:
         exact = self._exact(candidates)
         # bm25 is lower for better matches; with attached forms, the articles with the typed forms come first.
         candidates.sort(key=lambda row: (row[0] not in exact, row[1], -row[0]))
-        docids = [row[0] for row in candidates[offset : offset + limit]]
-        if len(candidates) < CANDIDATES:
-            return docids, len(candidates)
-        if len(docids) < limit:  # past the ranked candidates: the older matches, newest first
-            oldest = min(row[0] for row in candidates)
-            docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
-        return docids, None
+        return ranked_page(self, [row[0] for row in candidates], limit, offset)
 
     def _exact(self, candidates: list[tuple[int, float]]) -> set[int] | frozenset:
         """Which candidates hold every part of the query as it was typed (all of them, without attached forms)."""

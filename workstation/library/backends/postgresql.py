@@ -30,6 +30,7 @@ from workstation.library.backends import (
     NoBulkIndex,
     QueryTerm,
     fold_accents,
+    ranked_page,
 )
 from workstation.library.backends.changelog import PostgresFeed
 from workstation.library.urls import keepalive_options
@@ -333,13 +334,7 @@ class _Scope:
             params["exact"] = tsquery_literal(self.terms, exact=True)
         candidates = [tuple(r) for r in self.conn.execute(text(sql), params)]
         candidates.sort(key=lambda row: (not row[2], -row[1], -row[0]))
-        docids = [row[0] for row in candidates[offset : offset + limit]]
-        if len(candidates) < CANDIDATES:
-            return docids, len(candidates)
-        if len(docids) < limit:
-            oldest = min(row[0] for row in candidates)
-            docids += self.newest(limit - len(docids), max(0, offset - CANDIDATES), below=oldest)
-        return docids, None
+        return ranked_page(self, [row[0] for row in candidates], limit, offset)
 
     def count(self) -> tuple[int, bool]:
         """How many articles match; a phrase is counted up to TOTAL_CAP, as on SQLite."""
