@@ -164,22 +164,31 @@ class ArticleListModel(QAbstractTableModel):
         return self._trash or self._section is not None or (self._searching() and not self._section_only)
 
     # -- loading -----------------------------------------------------------------------------------
+    _STATE = ("_rows", "_seen", "_snippets", "_section_names", "_search_offset", "_error", "_total", "_done")
+
     def _restart(self, keep: int = 0) -> None:
-        """Empties the list and loads the first page again (or at least `keep` rows)."""
-        self.beginResetModel()
-        self._rows, self._seen, self._snippets = [], set(), {}
+        """Loads the first page again (or at least `keep` rows) in place of the list; a read that fails leaves
+        the list as it was (the server away: the open article stays listed, and open)."""
+        before = {name: getattr(self, name) for name in self._STATE}
+        self._seen, self._snippets = set(), {}
         self._section_names = None
         self._search_offset, self._error, self._total = 0, "", 0
         self._done = not self._listing_anything()
+        self._rows = []  # read from the top
         try:
             if not self._done:
                 if not self._searching():
                     self._total = self._listing.count(self._query())
                 self._rows = self._read(max(PAGE_SIZE, keep))
         except SQLAlchemyError as exc:
+            self.__dict__.update(before)
             self._read_failed(exc)
-        finally:
-            self.endResetModel()  # even when the read failed: a view never sees a model half reset
+            return
+        after = {name: getattr(self, name) for name in self._STATE}
+        self.__dict__.update(before)  # a view never sees the new rows before the reset begins
+        self.beginResetModel()
+        self.__dict__.update(after)
+        self.endResetModel()
 
     def _read_failed(self, exc: SQLAlchemyError) -> None:
         """Stops reading; a server that went away is the connection watch's to tell, anything else goes on up."""

@@ -36,6 +36,7 @@ class ConnectionWatch(QObject):
         self.library = library
         self.down = False
         self._probing = False
+        self._closed = False  # the window went: the library may be closed, nothing is tried any more
         self._timer = QTimer(self, interval=RETRY_MS, timeout=self.retry)
         self._probed.connect(self._probe_done, Qt.ConnectionType.QueuedConnection)
 
@@ -56,20 +57,31 @@ class ConnectionWatch(QObject):
             self._timer.stop()
             self.restored.emit()
 
+    def close(self) -> None:
+        """Stops trying the server (the window is going, and the library with it); a probe under way is dropped."""
+        self._closed = True
+        self._timer.stop()
+
     def retry(self) -> None:
         """Tries the server now, on a thread of its own; `restored` follows when it answers."""
-        if self._probing or not self.down:
+        if self._probing or not self.down or self._closed:
             return
         self._probing = True
         threading.Thread(target=self._probe, name="library-probe", daemon=True).start()
 
     def _probe(self) -> None:
+        if self._closed:
+            return
         try:
             with self.library.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
+                if self._closed:  # closed while connecting: the connection is not handed back to the pool
+                    conn.invalidate()
             answered = True
         except Exception:  # still away (or refusing): the next try is RETRY_MS away
             answered = False
+        if self._closed:
+            return
         try:
             self._probed.emit(answered)
         except RuntimeError:  # the window closed meanwhile

@@ -81,6 +81,7 @@ class LiveLink(QObject):
         self.connection.restored.connect(self._back)
         self.presence = Presence(library)
         self.marked: int | None = None
+        self._unsure = False  # a lost connection may have left marks of this session: all are dropped first
         self.bar = LiveBar(window.editor)
         window.editor.layout().insertWidget(0, self.bar)
         self.bar.reload_button.clicked.connect(self.reload)
@@ -170,7 +171,7 @@ class LiveLink(QObject):
         """The server is back: the list catches up and this editor's presence mark returns."""
         if self._stopped:
             return
-        self.marked = None
+        self._unsure = True
         self._opened()
         self.refresh_timer.start()
 
@@ -195,19 +196,21 @@ class LiveLink(QObject):
         if self._stopped:
             return
         docid = self.window.editor.current_docid()
-        if docid == self.marked:
+        if docid == self.marked and not self._unsure:
             return
         self.bar.hide()
         if self.connection.down:
             return  # the mark is made when the server is back
         try:
-            if self.marked is not None:
+            if self._unsure:
+                self.presence.stop()  # every mark of this session: none is left renewed by the heartbeat
+            elif self.marked is not None:
                 self.presence.stop(self.marked)
             if docid is not None:
                 self.presence.start(docid)
-            self.marked = docid
+            self.marked, self._unsure = docid, False
         except SQLAlchemyError as exc:  # the server is away: the marks return with it
-            self.marked = None
+            self._unsure = True
             self.connection.failed(exc)
             return
         self._show_presence()
@@ -216,7 +219,7 @@ class LiveLink(QObject):
         if self.connection.down:
             return  # the watch tries the server meanwhile
         try:
-            if self.marked is None and self.window.editor.current_docid() is not None:
+            if self._unsure or self.marked != self.window.editor.current_docid():
                 self._opened()
             self.presence.heartbeat()
         except SQLAlchemyError as exc:

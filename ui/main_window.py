@@ -278,9 +278,9 @@ class MainWindow(QMainWindow):
     def _open(self, docid: int | None) -> bool:  # False: the article could not be read and the open one stays
         if not self.editor.load(docid) and self.editor.current_docid() is not None:
             return False
-        self._open_docid = docid
         if docid is None:
             self.editor.state_label.setText(self.articles.empty_reason())
+        self._open_docid = docid = self.editor.current_docid()  # none when the chosen one could not be read
         if self.gallery is not None:
             self.gallery.set_article(docid)
         if self.preview is not None and self.editor_area.currentWidget() is self.preview_tab:
@@ -496,4 +496,5 @@ class MainWindow(QMainWindow):
         if self.gallery is not None:
             self.gallery.shutdown()
         self.save_state()
+        self.connection.close()
         event.accept()

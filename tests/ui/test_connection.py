@@ -12,9 +12,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from workstation.articles.repo import ArticleRepo
+from workstation.library.presence import Presence
 from workstation.library.store import open_library
 
-from ui.connection import ConnectionBanner
+from ui.connection import ConnectionBanner, ConnectionWatch
 from ui.editor.conflict import ConflictDialog
 from ui.live import LiveLink
 
@@ -203,15 +204,18 @@ def test_reads_that_fail_while_the_server_is_away_show_the_banner_not_a_crash(se
     import ui.crash as crash
 
     window, database, article, theirs = server_desk
-    ArticleRepo(theirs).create(section="world", headline="خبر في العالم")
+    world = ArticleRepo(theirs).create(section="world", headline="خبر في العالم")
     shown = []
     monkeypatch.setattr(crash, "show_crash_dialog", lambda *args: shown.append(args))
     handler = crash.install_crash_handler(tmp_path / "log", lambda: window)
     try:
         cut(pg_server, database)
         window.tree.select("world")  # the list reads the library: the watch takes the failure, the list stays whole
-        assert window.list_model.rowCount() == 0
         qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=2000)
+        qtbot.wait(200)
+        # The rows it showed stay, and so does the open article: a read that failed is no empty section.
+        assert window.list_model.row_of(article.docid) >= 0
+        assert window.articles.current_docid() == window.editor.current_docid() == article.docid
         # Any other read that fails on its way to sys.excepthook is no crash either; a bug still is.
         with pytest.raises(Exception) as raised:
             ArticleRepo(window.library).get(article.docid)
@@ -221,9 +225,107 @@ def test_reads_that_fail_while_the_server_is_away_show_the_banner_not_a_crash(se
         assert len(shown) == 1
         bring_back(pg_server, database)
         qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
-        qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=5000)  # the list caught up
+        # the list caught up
+        qtbot.waitUntil(lambda: window.list_model.row_of(world.docid) >= 0, timeout=5000)
+        assert window.list_model.rowCount() == 1
     finally:
         handler.uninstall()
+
+
+@pytest.mark.parametrize("server_desk", [False], indirect=True)
+def test_a_save_that_finds_the_server_back_is_not_taken_for_someone_elses(server_desk, pg_server, qtbot, type_keys,
+                                                                          monkeypatch):  # fmt: skip
+    window, database, article, theirs = server_desk
+    asked = []
+    monkeypatch.setattr(ConflictDialog, "exec", lambda dialog: asked.append(dialog))
+    monkeypatch.setattr(window.connection._timer, "start", lambda *a: None)  # only the save finds the server back
+    cut(pg_server, database)
+    type_at_end(window, type_keys, TYPED)
+    qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=10000)
+    bring_back(pg_server, database)
+    window.editor.actions["save"].trigger()  # Ctrl+S gets through
+    qtbot.wait(500)
+    assert asked == []  # no conflict between the editor and its own save
+    assert not banner(window).isVisible() and not window.editor.is_dirty()
+    repo = ArticleRepo(theirs)
+    saved = repo.get(article.docid)
+    assert saved.body.endswith(f"{TYPED}</p>") and saved.version == window.editor.current_record().version
+    assert repo.revisions(article.docid)[-1].version == saved.version
+
+
+def test_a_revision_asked_for_while_the_server_is_away_is_kept_when_the_save_lands(server_desk, pg_server, qtbot,
+                                                                                  type_keys):  # fmt: skip
+    window, database, article, theirs = server_desk
+    cut(pg_server, database)
+    type_at_end(window, type_keys, TYPED)
+    qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=10000)
+    assert not window.editor.save_revision()  # Ctrl+S: not saved, the server is away
+    type_at_end(window, type_keys, MORE)
+    bring_back(pg_server, database)
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: not window.editor.is_dirty(), timeout=5000)
+    repo = ArticleRepo(theirs)
+    saved = repo.get(article.docid)
+    assert saved.body.endswith(f"{TYPED}{MORE}</p>")
+    assert repo.revisions(article.docid)[-1].version == saved.version  # the save that landed kept the revision
+
+
+def test_an_article_chosen_while_the_server_is_away_opens_once_it_is_back(server_desk, pg_server, qtbot, settings):
+    window, database, article, theirs = server_desk
+    other = ArticleRepo(theirs).create(section="home", headline="خبر آخر", body="<p>نص آخر</p>")
+    qtbot.waitUntil(lambda: window.list_model.row_of(other.docid) >= 0, timeout=5000)
+    window.articles.currentArticleChanged.emit(None)  # the article is closed: none is open
+    assert window.editor.current_docid() is None
+    cut(pg_server, database)
+    window.articles.select(other.docid)  # it cannot be read: still none open, and none remembered
+    qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=5000)
+    assert window.editor.current_docid() is None
+    window.save_state()
+    assert settings.value("library/article") is None
+    bring_back(pg_server, database)
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
+    window.articles.currentArticleChanged.emit(other.docid)  # chosen again
+    qtbot.waitUntil(lambda: window.editor.current_docid() == other.docid, timeout=5000)
+
+
+def test_a_presence_mark_left_while_the_server_was_away_goes_when_it_is_back(server_desk, pg_server, qtbot):
+    window, database, article, theirs = server_desk
+    others = Presence(theirs)
+    qtbot.waitUntil(lambda: article.docid in others.others(), timeout=5000)
+    cut(pg_server, database)
+    qtbot.waitUntil(lambda: banner(window).isVisible(), timeout=10000)
+    window.articles.currentArticleChanged.emit(None)  # the article is closed while the mark cannot be dropped
+    qtbot.waitUntil(lambda: window.editor.current_docid() is None, timeout=5000)
+    bring_back(pg_server, database)
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=15000)
+    qtbot.waitUntil(lambda: article.docid not in others.others(), timeout=5000)
+    window.articles.currentArticleChanged.emit(article.docid)  # opened again: marked again
+    qtbot.waitUntil(lambda: article.docid in others.others(), timeout=5000)
+
+
+def test_the_watch_tries_nothing_once_the_window_is_closed(pg_server, pg_url, tmp_path, qtbot, settings, translations,
+                                                          messages, no_stray_dialogs, open_main_window):  # fmt: skip
+    library = open_library(pg_url, default_photos_dir=tmp_path / "photos")
+    window = open_main_window(qtbot, library, settings, translations, "en")
+    watch: ConnectionWatch = window.connection
+    database = make_url(pg_url).database
+    try:
+        cut(pg_server, database)
+        with pytest.raises(Exception) as raised:
+            ArticleRepo(library).get(1)
+        assert watch.failed(raised.value) and watch._timer.isActive()
+        bring_back(pg_server, database)
+        window.close()
+        assert not watch._timer.isActive()
+        connects = []
+        event.listen(library.engine, "connect", lambda *_args: connects.append(1))
+        watch.retry()
+        watch._probe()  # a probe that started just before the window closed
+        qtbot.wait(300)
+        assert connects == [] and watch.down
+    finally:
+        bring_back(pg_server, database)
+        library.close()
 
 
 def _raised(exc):

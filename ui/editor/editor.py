@@ -76,8 +76,8 @@ class ArticleEditor(QWidget):
             self._tz = DEFAULT_TIMEZONE
         self._record: ArticleRecord | None = None
         self._dirty: set[str] = set()
-        self._loading = False
-        self._saving = False
+        self._loading = self._saving = False
+        self._revision_asked = False  # a save keeping a revision did not land yet: the next save keeps one
 
         self.fields = ArticleFields(self._tz)
         self.body = BodyEdit()
@@ -265,7 +265,7 @@ class ArticleEditor(QWidget):
         self._loading = True
         try:
             self._stop_timers()
-            self._record = record
+            self._record, self._revision_asked = record, False
             was_dirty, self._dirty = bool(self._dirty), set()
             self.fields.set_record(record)
             self.body.set_blocks(parse_body(record.body) if record else [])
@@ -364,18 +364,18 @@ class ArticleEditor(QWidget):
     def _save(self, keep_revision: bool) -> bool:
         if self._record is None or self._saving:
             return not self._dirty
-        if not self._dirty and not keep_revision:
+        if not self._dirty and not keep_revision and not self._revision_asked:
             return True
         self._stop_timers()
         if self._connection is not None and self._connection.down and not keep_revision:
             self.state_label.setText(self._not_saved(None))  # tried again when the server is back
             return False
+        self._revision_asked = keep_revision = keep_revision or self._revision_asked
         self._saving = True
-        conflict = False
         try:
             record = self._write(keep_revision)
         except ConflictError:
-            conflict = True
+            record = None
         except NotFoundError as exc:
             self.state_label.setText(str(exc))
             return False
@@ -387,11 +387,11 @@ class ArticleEditor(QWidget):
             return False
         finally:
             self._saving = False
-        if self._connection is not None:
-            self._connection.succeeded()
-        if conflict:
+        if record is None:
             return self._resolve_conflict()
         self._saved(record)
+        if self._connection is not None:  # only now: what waited for the server goes after this save, not with it
+            self._connection.succeeded()
         return True
 
     def _write(self, keep_revision: bool) -> ArticleRecord:
@@ -414,7 +414,7 @@ class ArticleEditor(QWidget):
         return True
 
     def _saved(self, record: ArticleRecord) -> None:
-        self._record = record
+        self._record, self._revision_asked = record, False
         was_dirty, self._dirty = bool(self._dirty), set()
         self.fields.set_status(record.status)
         self._show_saved_at(record)
@@ -426,6 +426,8 @@ class ArticleEditor(QWidget):
         """Someone else saved first: keep mine (theirs kept as a revision), take theirs, or decide later."""
         self._saving = True  # no autosave or flush while the question is open
         try:
+            if self._connection is not None:
+                self._connection.succeeded()  # the server answered (a flush it sets off waits: still saving)
             while True:
                 docid = self._record.docid
                 theirs = self._repo.get(docid)
@@ -450,11 +452,8 @@ class ArticleEditor(QWidget):
                     continue  # yet another writer meanwhile: ask again with their newest text
                 self._saved(record)
                 return True
-        except NotFoundError as exc:
-            self.state_label.setText(str(exc))
-            return False
-        except _SAVE_ERRORS as exc:
-            self.state_label.setText(self._not_saved(exc))
+        except (NotFoundError, *_SAVE_ERRORS) as exc:
+            self.state_label.setText(str(exc) if isinstance(exc, NotFoundError) else self._not_saved(exc))
             return False
         finally:
             self._saving = False
