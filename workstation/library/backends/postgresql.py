@@ -66,9 +66,12 @@ def _token(word: str) -> str:
     return fold_accents(word.lower())
 
 
+_ALWAYS_FITS = MAX_WORD_BYTES // 4  # characters: a character is at most 4 bytes
+
+
 def _fits(word: str) -> bool:
-    """Whether PostgreSQL takes the word (a character is at most 4 bytes: most are not encoded to know)."""
-    return len(word) * 4 <= MAX_WORD_BYTES or len(word.encode()) <= MAX_WORD_BYTES
+    """Whether PostgreSQL takes the word (most are short enough not to be encoded to know)."""
+    return len(word) <= _ALWAYS_FITS or len(word.encode()) <= MAX_WORD_BYTES
 
 
 def _query_word(word: str) -> str:
@@ -91,7 +94,7 @@ def index_literals(columns: Sequence[str | bytes]) -> tuple[str, str]:
         for word in WORD.findall(value or ""):
             at += 1
             token = _token(word)
-            if not _fits(token):
+            if len(token) > _ALWAYS_FITS and not _fits(token):
                 before = None
                 continue
             kept = positions.setdefault(token, [])
@@ -99,7 +102,7 @@ def index_literals(columns: Sequence[str | bytes]) -> tuple[str, str]:
                 kept.append(f"{at}{weight}")
                 if before is not None:
                     pair = f"{before}_{token}"
-                    if _fits(pair):
+                    if len(pair) <= _ALWAYS_FITS or _fits(pair):
                         pairs[pair] = None
                 before = token
             else:
