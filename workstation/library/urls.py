@@ -12,10 +12,10 @@ import re
 from sqlalchemy.engine import URL, make_url
 
 CONNECT_TIMEOUT = 10  # seconds; a server that does not answer fails well within 15 s
-# A connection whose server falls silent (a network that drops) is given up within 15 s: probes
-# after 5 s idle, 3 of them 2 s apart, and a write the server never acknowledges after 10 s.
-KEEPALIVES = {"keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2", "keepalives_count": "3",
-              "tcp_user_timeout": "10000"}  # fmt: skip
+# A connection waiting on a server that falls silent (a network that drops) is given up within 15 s:
+# probes after 5 s idle, 3 of them 2 s apart. No `tcp_user_timeout`: Linux applies it to a server
+# that is busy and reads nothing for a while too, which ended a large import's connection.
+KEEPALIVES = {"keepalives": "1", "keepalives_idle": "5", "keepalives_interval": "2", "keepalives_count": "3"}
 KEYRING_SERVICE = "EditorialWorkstation"
 _SERVER_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
 # user:password@ in any URL-like text (a driver's message may repeat what it was given).
