@@ -6,8 +6,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from workstation.library.models import Photo
-from workstation.library.store import Library
-from workstation.photos.files import file_sha256, photo_path
+from workstation.library.store import Library, file_sha256
+from workstation.photos.files import photo_path
 from workstation.photos.staging import sweep
 from workstation.search.index import documents
 

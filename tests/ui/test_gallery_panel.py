@@ -15,7 +15,8 @@ from workstation.articles.repo import ArticleRepo
 from workstation.check import check_library
 from workstation.clock import utcnow
 from workstation.library.models import GalleryItem, Photo
-from workstation.photos.files import file_sha256, photo_path
+from workstation.library.store import file_sha256
+from workstation.photos.files import photo_path
 from workstation.photos.gallery import GalleryRepo
 from workstation.photos.renditions import thumb_path
 

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, func, insert, select
 
 from workstation.errors import LibraryError, Progress
 from workstation.library.models import Base
-from workstation.library.store import PHOTOS_SETTING, Library
+from workstation.library.store import PHOTOS_SETTING, Library, file_sha256
 
 # In the order rows may be written: what a row points at comes first.
 TABLES = (
@@ -172,7 +172,7 @@ def _copy_files(source: Library, dest: Library, files) -> tuple[int, int]:
     copied = size = 0
     for sha256, ext in files:
         origin, target = source.photo_file(sha256, ext), dest.photo_file(sha256, ext)
-        if target.exists() and _sha256(target) == sha256:
+        if target.exists() and file_sha256(target) == sha256:
             continue
         if not origin.is_file():
             raise LibraryError(f"The photo file {origin} is missing; run `workstation check` on the source library.")
@@ -186,14 +186,6 @@ def _copy_files(source: Library, dest: Library, files) -> tuple[int, int]:
         copied += 1
         size += target.stat().st_size
     return copied, size
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _plain(value):
@@ -226,5 +218,5 @@ def _verify(src: Connection, dest: Library) -> None:
                 )
         for sha256, ext in out.execute(select(_table("photos").c.sha256, _table("photos").c.ext)):
             path = dest.photo_file(sha256, ext)
-            if not path.is_file() or _sha256(path) != sha256:
+            if not path.is_file() or file_sha256(path) != sha256:
                 raise LibraryError(f"The copy of photo file {path} does not match its hash.")

@@ -96,6 +96,17 @@ def photos_dir_beside(path: Path) -> Path:
     return path.with_name(f"{path.stem}-photos")
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks (the name a library gives a photo's file)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
 

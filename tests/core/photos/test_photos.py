@@ -15,8 +15,9 @@ from workstation.articles.repo import ArticleRepo
 from workstation.check import check_library
 from workstation.errors import NotFoundError
 from workstation.library.models import GalleryItem, Photo
+from workstation.library.store import file_sha256
 from workstation.photos import renditions
-from workstation.photos.files import file_sha256, photo_path
+from workstation.photos.files import photo_path
 from workstation.photos.gallery import GalleryRepo
 from workstation.photos.ingest import collect_files, ingest, shutdown_workers
 from workstation.photos.renditions import Refused, preview_path, thumb_path
