@@ -76,14 +76,19 @@ def test_backup_carries_the_photo_files_and_opens_sound(library, tmp_path):
     copy.close()
 
 
-def test_check_reports_a_damaged_file_instead_of_failing(library, tmp_path, capsys):
+def filled_file(library) -> bytearray:
+    """The bytes of the library's file once 200 long articles are in it and it is closed."""
     for i in range(200):
         ArticleRepo(library).create(headline=f"خبر {i}", body="<p>" + "نص طويل " * 200 + "</p>")
     library.close()
     conn = sqlite3.connect(library.path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    data = bytearray(library.path.read_bytes())
+    return bytearray(library.path.read_bytes())
+
+
+def test_check_reports_a_damaged_file_instead_of_failing(library, tmp_path, capsys):
+    data = filled_file(library)
     page = 4096
     for offset in range(page * 3, len(data) - page, page * 5):  # scribble over every fifth page
         data[offset : offset + 200] = b"\xff" * 200
@@ -94,13 +99,7 @@ def test_check_reports_a_damaged_file_instead_of_failing(library, tmp_path, caps
 
 
 def test_backup_of_a_damaged_library_says_so(library, tmp_path, capsys):
-    for i in range(200):
-        ArticleRepo(library).create(headline=f"خبر {i}", body="<p>" + "نص طويل " * 200 + "</p>")
-    library.close()
-    conn = sqlite3.connect(library.path)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    data = bytearray(library.path.read_bytes())
+    data = filled_file(library)
     middle = len(data) // 2 // 4096 * 4096  # one page of article text, not the schema
     data[middle : middle + 200] = b"\xff" * 200
     library.path.write_bytes(bytes(data))
