@@ -121,29 +121,20 @@ class ArticleListPanel(QWidget):
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
         if watched is self.table.viewport() and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            # Photos dragged out of a story's gallery are copied to the article they land on; files
+            # from outside become its photos. Entering anywhere is fine; where they may land is decided row by row.
             items = decode_items(event.mimeData()) if event.mimeData().hasFormat(MIME_ITEMS) else []
-            if items:  # photos dragged out of a story's gallery: copied to the article they land on
+            paths = [] if items else _local_files(event.mimeData())
+            if items or paths:
                 docid = self._docid_at(event.position().toPoint()) if kind != QEvent.Type.DragEnter else 0
-                if docid is None:
+                if docid is None or (paths and not self.model.rowCount()):
                     event.ignore()
                     return True
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
-                if kind == QEvent.Type.Drop:
-                    QTimer.singleShot(0, lambda: self.photosDropped.emit(docid, items))
-                return True
-            paths = _local_files(event.mimeData())
-            if paths:
-                # Entering anywhere is fine; where it may land is decided row by row.
-                docid = self._docid_at(event.position().toPoint()) if kind != QEvent.Type.DragEnter else 0
-                if docid is None or not self.model.rowCount():
-                    event.ignore()
-                    return True
-                event.setDropAction(Qt.DropAction.CopyAction)
-                event.accept()
-                if kind == QEvent.Type.Drop:
-                    # The slow part (ingest) starts after the drop event has returned.
-                    QTimer.singleShot(0, lambda: self.filesDropped.emit(docid, paths))
+                if kind == QEvent.Type.Drop:  # the slow part (copying, ingest) starts after the drop event returned
+                    signal, payload = (self.photosDropped, items) if items else (self.filesDropped, paths)
+                    QTimer.singleShot(0, lambda: signal.emit(docid, payload))
                 return True
         return super().eventFilter(watched, event)
 
