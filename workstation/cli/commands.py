@@ -11,6 +11,7 @@ from workstation.cli.output import (
     EXIT_OK,
     EXIT_REFUSED,
     CommandError,
+    outcome,
     print_json,
     print_progress,
     refused,
@@ -86,9 +87,7 @@ def cmd_photos_add(args, library: Library) -> int:
     for problem in report.refused:
         refused(problem.where, problem.reason)
     print(f"{len(report.added)} added, {len(report.refused)} refused", file=sys.stderr)
-    if report.refused:
-        return EXIT_REFUSED if report.added else EXIT_FAILED
-    return EXIT_OK
+    return outcome(bool(report.added), bool(report.refused))
 
 
 def cmd_photos_list(args, library: Library) -> int:
@@ -142,9 +141,7 @@ def cmd_shortcuts_import(args, library: Library) -> int:
     for problem in problems:
         refused(problem.where, problem.reason)
     print(f"{stored} codes stored, {len(problems)} lines refused", file=sys.stderr)
-    if problems:
-        return EXIT_REFUSED if stored else EXIT_FAILED
-    return EXIT_OK
+    return outcome(bool(stored), bool(problems))
 
 
 def cmd_shortcuts_list(args, library: Library) -> int:
@@ -189,9 +186,7 @@ def cmd_publish(args, library: Library) -> int:
     for problem in report.failed:
         refused(problem.where, problem.reason)
     print(report.summary(), file=sys.stderr)
-    if report.failed:
-        return EXIT_REFUSED if report.uploaded or report.deleted else EXIT_FAILED
-    return EXIT_OK
+    return outcome(bool(report.uploaded or report.deleted), bool(report.failed))
 
 
 def cmd_check(args, library: Library) -> int:
@@ -258,9 +253,7 @@ def cmd_dictionary_add(args, library: Library) -> int:
     added = NewsroomDictionary(library).add(good) if good else []
     print(f"{len(added)} added, {len(good) - len(added)} already there, {len(args.words) - len(good)} refused",
           file=sys.stderr)  # fmt: skip
-    if len(good) < len(args.words):
-        return EXIT_REFUSED if good else EXIT_FAILED
-    return EXIT_OK
+    return outcome(bool(good), len(good) < len(args.words))
 
 
 def cmd_dictionary_remove(args, library: Library) -> int:
@@ -272,9 +265,7 @@ def cmd_dictionary_remove(args, library: Library) -> int:
     for word in missing:
         refused(word, "not in the newsroom dictionary")
     print(f"{len(removed)} removed", file=sys.stderr)
-    if missing:
-        return EXIT_REFUSED if removed else EXIT_FAILED
-    return EXIT_OK
+    return outcome(bool(removed), bool(missing))
 
 
 def cmd_dictionary_list(args, library: Library) -> int:

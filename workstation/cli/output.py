@@ -55,6 +55,13 @@ def tty_progress(what: str):
     return show
 
 
+def outcome(done: bool, refused: bool) -> int:
+    """The exit status of a command over many inputs: all done, some refused, or nothing done."""
+    if not refused:
+        return EXIT_OK
+    return EXIT_REFUSED if done else EXIT_FAILED
+
+
 def fail(message: str) -> int:
     """Prints one line saying why nothing could be done (a password in it masked); exit status 2."""
     print(f"workstation: {masked(message)}", file=sys.stderr)
